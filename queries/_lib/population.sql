@@ -1,0 +1,63 @@
+-- Shared building blocks for every model: who is in the workforce at a date, with which
+-- attributes, and who took part in which conversation. Loaded as TEMP macros on each
+-- connection the model runner opens, so the models read like the definitions in METRICS.md.
+
+-- The equity group of a person for one dimension (or the intersection of two). Missing
+-- values are a group of their own: dropping them would hide exactly the people whose
+-- absence the unknown-demographics model reports.
+CREATE OR REPLACE TEMP MACRO dim_value(gender, race_ethnicity, extra_dims, dim) AS
+  coalesce(nullif(trim(CASE dim
+    WHEN 'gender' THEN gender
+    WHEN 'race_ethnicity' THEN race_ethnicity
+    ELSE extra_dims[dim]
+  END), ''), 'Not recorded');
+
+CREATE OR REPLACE TEMP MACRO group_label(gender, race_ethnicity, extra_dims, dim, dim2) AS
+  CASE WHEN dim2 IS NULL
+    THEN dim_value(gender, race_ethnicity, extra_dims, dim)
+    ELSE dim_value(gender, race_ethnicity, extra_dims, dim) || ' × ' || dim_value(gender, race_ethnicity, extra_dims, dim2)
+  END;
+
+-- The roster in force at a date: the latest snapshot on or before it (or the earliest one
+-- when the date precedes every snapshot).
+CREATE OR REPLACE TEMP MACRO roster_date(as_of) AS (
+  SELECT coalesce(max(snapshot_date) FILTER (WHERE snapshot_date <= as_of), min(snapshot_date)) FROM people
+);
+
+-- Headcount at a date (METRICS.md): hired on or before it and not terminated before it,
+-- restricted by the page's filters (NULL = no filter), with the group for the dimension(s).
+CREATE OR REPLACE TEMP MACRO headcount_at(as_of, f_department, f_location, f_level_min, f_level_max, dim, dim2) AS TABLE
+  SELECT
+    p.person_id,
+    p.level_rank,
+    p.level_label,
+    p.department,
+    p.location,
+    p.hire_date,
+    p.manager_id,
+    group_label(p.gender, p.race_ethnicity, p.extra_dims, dim, dim2) AS grp
+  FROM people p
+  WHERE p.snapshot_date = roster_date(as_of)
+    AND (p.hire_date IS NULL OR p.hire_date <= as_of)
+    AND (p.termination_date IS NULL OR p.termination_date >= as_of)
+    AND (f_department IS NULL OR p.department = f_department)
+    AND (f_location IS NULL OR p.location = f_location)
+    AND (f_level_min IS NULL OR p.level_rank >= f_level_min)
+    AND (f_level_max IS NULL OR p.level_rank <= f_level_max);
+
+-- Every (person, conversation) pair in [d_start, d_end): attendees, hosts, and both sides
+-- of the formal match a session belongs to (formal logs rarely list attendees).
+CREATE OR REPLACE TEMP MACRO conversations(d_start, d_end) AS TABLE
+  WITH s AS (
+    SELECT session_id, date, layer, program_id, match_id, host_id, duration_minutes
+    FROM sessions WHERE date >= d_start AND date < d_end
+  )
+  SELECT DISTINCT person_id, session_id, date, layer, program_id, duration_minutes FROM (
+    SELECT a.person_id, s.* EXCLUDE (match_id, host_id) FROM s JOIN session_attendees a USING (session_id)
+    UNION ALL
+    SELECT s.host_id, s.* EXCLUDE (match_id, host_id) FROM s WHERE s.host_id IS NOT NULL
+    UNION ALL
+    SELECT m.mentor_id, s.* EXCLUDE (match_id, host_id) FROM s JOIN matches m USING (match_id)
+    UNION ALL
+    SELECT m.mentee_id, s.* EXCLUDE (match_id, host_id) FROM s JOIN matches m USING (match_id)
+  );

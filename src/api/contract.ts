@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ErrorInfoSchema } from '../errors';
+import { PeriodLabelSchema } from '../models/period';
+import { TableNameSchema } from '../models/modelHeader';
+
+/**
+ * The one contract between the renderer and the core. Electron's IPC and the browser mode's
+ * loopback HTTP both carry exactly these methods; both adapters validate every input with
+ * these schemas before the core sees it. Methods whose output is 'arrow' answer with Arrow
+ * IPC stream bytes (model results); all others answer with JSON.
+ */
+
+const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_ ]{0,62}$/, 'a dimension name');
+const Text = z.string().max(200);
+
+export const ReferenceSchema = z.union([
+  z.literal('largest'),
+  z.literal('highest'),
+  z.object({ group: Text }),
+]);
+export type Reference = z.infer<typeof ReferenceSchema>;
+
+export const ModelParamsSchema = z.object({
+  period: PeriodLabelSchema,
+  dimension: Identifier.default('gender'),
+  dimension2: Identifier.nullable().default(null),
+  department: Text.nullable().default(null),
+  location: Text.nullable().default(null),
+  levelMin: z.number().int().min(0).max(1000).nullable().default(null),
+  levelMax: z.number().int().min(0).max(1000).nullable().default(null),
+  layer: z.enum(['formal', 'peer', 'informal']).nullable().default(null),
+  programId: Text.nullable().default(null),
+  /** Minimum cell size: the user may raise it, never go below 3. */
+  k: z.number().int().min(3).max(1000).default(5),
+  reference: ReferenceSchema.default('largest'),
+}).strict();
+export type ModelParams = z.infer<typeof ModelParamsSchema>;
+export type ModelParamsInput = z.input<typeof ModelParamsSchema>;
+
+export const ImportRecordSchema = z.object({
+  importId: z.number().int(),
+  fileName: z.string(),
+  fileHash: z.string(),
+  fileFormat: z.string(),
+  table: TableNameSchema,
+  rowCount: z.number().int(),
+  rejectedCount: z.number().int(),
+  snapshotDate: z.string().nullable(),
+  importedAt: z.string(),
+});
+export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+
+export const WorkspaceInfoSchema = z.object({
+  name: z.string(),
+  schemaVersion: z.number().int(),
+  tables: z.array(z.object({ table: TableNameSchema, rows: z.number().int() })),
+  imports: z.array(ImportRecordSchema),
+  periods: z.array(PeriodLabelSchema),
+  dimensions: z.array(z.string()),
+  departments: z.array(z.string()),
+  locations: z.array(z.string()),
+  levels: z.array(z.object({ rank: z.number().int(), label: z.string() })),
+  derivedEvents: z.boolean(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+
+export const ModelSummarySchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  question: z.string(),
+  area: z.string(),
+  kind: z.enum(['rate', 'table']),
+  requires: z.array(TableNameSchema),
+  available: z.boolean(),
+  /** Why the model cannot run yet, e.g. "needs feedback data". */
+  needs: z.string().optional(),
+});
+export type ModelSummary = z.infer<typeof ModelSummarySchema>;
+
+export const RunModelInputSchema = z.object({
+  model: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+  params: ModelParamsSchema,
+}).strict();
+
+export const api = {
+  info: { input: z.object({}).strict(), output: WorkspaceInfoSchema },
+  listModels: { input: z.object({}).strict(), output: z.array(ModelSummarySchema) },
+  runModel: { input: RunModelInputSchema, output: 'arrow' as const },
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> =
+  Api[M]['output'] extends 'arrow' ? Uint8Array
+  : Api[M]['output'] extends z.ZodType ? z.infer<Api[M]['output']> : never;
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+
+/** What every transport answers: a value or an error, never a thrown string. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof ErrorInfoSchema> };
+export const ReplyErrorSchema = z.object({ ok: z.literal(false), error: ErrorInfoSchema });
+
+/** The renderer's only way to the core; implemented over Electron IPC and over loopback HTTP. */
+export interface Transport {
+  invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>;
+}
+
+/** The largest request body either adapter accepts (model params are tiny). */
+export const MAX_REQUEST_BYTES = 64 * 1024;

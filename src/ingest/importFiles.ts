@@ -1,0 +1,271 @@
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { quotedIdentifier, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { PathwaysError } from '../errors';
+import type { Workspace } from '../workspace/workspace';
+import { detectFormat, type FileFormat } from './formats';
+import { fileHash } from './fileHash';
+import { loadRaw } from './readSource';
+import { CANONICAL_FIELDS, MappingProfileSchema, type ImportTable, type MappingProfile, type MappingProfileInput } from './mappingProfile';
+import { FIELD_SPECS, ENUM_SYNONYMS } from './fieldSpecs';
+import { typedExpr, typeCheck, TYPING_MACROS } from './typing';
+import { ROW_KEYS, DATE_ORDER, REFERENCES, LANDING_ORDER } from './tableRules';
+import { LANDING_SQL } from './landing';
+import { detectDateFormats } from './dateFormats';
+import { learnLevelLabels } from './levelOrder';
+import { paramsUsedBy } from '../workspace/bindUsed';
+
+export const ImportOptionsSchema = z.object({
+  /** 'fail': any rejected row stops the import and nothing lands; 'skip': valid rows land, rejects are reported. */
+  onInvalid: z.enum(['fail', 'skip']).default('fail'),
+  /** Where to write every rejected row as CSV (file, row, column, value, reason). */
+  rejectsPath: z.string().nullable().default(null),
+});
+export type ImportOptions = z.input<typeof ImportOptionsSchema>;
+
+export const RejectSchema = z.object({
+  file: z.string(), row: z.number().int(), column: z.string(), value: z.string().nullable(), reason: z.string(),
+});
+export type Reject = z.infer<typeof RejectSchema>;
+
+export const FileReportSchema = z.object({
+  file: z.string(),
+  table: z.string(),
+  format: z.string(),
+  hash: z.string(),
+  status: z.enum(['imported', 'unchanged', 'rejected']),
+  rowsRead: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsReplaced: z.number().int(),
+  rejected: z.number().int(),
+  notes: z.array(z.string()),
+  importId: z.number().int().nullable(),
+});
+export type FileReport = z.infer<typeof FileReportSchema>;
+
+export const ImportReportSchema = z.object({
+  ok: z.boolean(),
+  files: z.array(FileReportSchema),
+  /** The first rejects (all of them are in the rejects CSV when one was asked for). */
+  rejects: z.array(RejectSchema),
+  rejectedTotal: z.number().int(),
+  rejectsFile: z.string().nullable(),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+export interface ImportRequest {
+  path: string;
+  profile: MappingProfileInput;
+}
+
+const MAX_REPORTED_REJECTS = 1000;
+
+class Rejected extends Error {
+  constructor(readonly report: ImportReport) { super('rejected'); }
+}
+
+/**
+ * Imports files into the workspace as ONE transaction: everything lands, or (on an error, or
+ * on a rejected row with onInvalid 'fail') nothing does and the workspace is exactly as before.
+ * Rows are typed and checked in SQL; rejects name file, row, column, value and reason.
+ */
+export async function importFiles(ws: Workspace, requests: ImportRequest[], options: ImportOptions = {}): Promise<ImportReport> {
+  const opts = ImportOptionsSchema.parse(options);
+  const jobs = requests.map((r) => {
+    const parsed = MappingProfileSchema.safeParse(r.profile);
+    if (!parsed.success) {
+      throw new PathwaysError('MAPPING_INVALID', `the mapping for ${basename(r.path)} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { file: basename(r.path) });
+    }
+    return { path: r.path, profile: parsed.data, format: detectFormat(r.path) };
+  });
+  jobs.sort((a, b) => LANDING_ORDER.indexOf(a.profile.table) - LANDING_ORDER.indexOf(b.profile.table));
+  const hashes = await Promise.all(jobs.map((j) => fileHash(j.path)));
+
+  try {
+    return await ws.write(async (c) => {
+      await c.run(TYPING_MACROS);
+      await c.run('CREATE OR REPLACE TEMP TABLE enum_synonyms (field VARCHAR, raw VARCHAR, canonical VARCHAR)');
+      const syn = Object.entries(ENUM_SYNONYMS).flatMap(([field, m]) => Object.entries(m).map(([raw, canonical]) => [field, raw, canonical]));
+      await c.run('INSERT INTO enum_synonyms SELECT unnest($f), unnest($r), unnest($c)', {
+        f: listValue(syn.map((s) => s[0])), r: listValue(syn.map((s) => s[1])), c: listValue(syn.map((s) => s[2])),
+      });
+      await c.run('CREATE OR REPLACE TEMP TABLE all_rejects (file VARCHAR, row BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR)');
+      const files: FileReport[] = [];
+      for (let i = 0; i < jobs.length; i++) {
+        files.push(await importOne(c, jobs[i].path, jobs[i].format, jobs[i].profile, hashes[i]));
+      }
+      const total = Number((await c.runAndReadAll('SELECT count(*) AS n FROM all_rejects')).getRowObjectsJS()[0].n);
+      const rejects = (await c.runAndReadAll(`SELECT * FROM all_rejects ORDER BY file, row, "column" LIMIT ${MAX_REPORTED_REJECTS}`))
+        .getRowObjectsJS().map((r) => ({ file: String(r.file), row: Number(r.row), column: String(r.column), value: r.value === null ? null : String(r.value), reason: String(r.reason) }));
+      let rejectsFile: string | null = null;
+      if (total > 0 && opts.rejectsPath) {
+        await c.run(`COPY (SELECT * FROM all_rejects ORDER BY file, row, "column") TO ${quotedString(opts.rejectsPath)} (HEADER, DELIMITER ',')`);
+        rejectsFile = opts.rejectsPath;
+      }
+      const report: ImportReport = { ok: total === 0, files, rejects, rejectedTotal: total, rejectsFile };
+      if (total > 0 && opts.onInvalid === 'fail') {
+        throw new Rejected({ ...report, files: files.map((f) => ({ ...f, status: f.rejected > 0 ? 'rejected' : f.status, rowsImported: 0, rowsReplaced: 0, importId: null })) });
+      }
+      await c.run('DROP TABLE IF EXISTS all_rejects; DROP TABLE IF EXISTS enum_synonyms;');
+      return report;
+    });
+  } catch (err) {
+    if (err instanceof Rejected) return err.report;
+    throw err;
+  }
+}
+
+const quotedString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+async function importOne(c: DuckDBConnection, path: string, format: FileFormat, profile: MappingProfile, hash: string): Promise<FileReport> {
+  const file = basename(path);
+  const table = profile.table;
+  const base: FileReport = { file, table, format, hash, status: 'unchanged', rowsRead: 0, rowsImported: 0, rowsReplaced: 0, rejected: 0, notes: [], importId: null };
+  const seen = (await c.runAndReadAll('SELECT import_id FROM imports WHERE file_hash = $h AND table_name = $t', { h: hash, t: table })).getRowObjectsJS();
+  if (seen.length) return { ...base, notes: ['this exact file was imported before: nothing changed'], importId: Number(seen[0].import_id) };
+
+  const raw = await loadRaw(c, path, format, profile);
+  try {
+    const notes = [...raw.notes];
+    const spec = FIELD_SPECS[table];
+    const { required } = CANONICAL_FIELDS[table];
+    // Every mapped source column must exist: a wrong mapping is the user's to fix, not a reject per row.
+    const mapped = Object.entries(profile.columns).filter(([field]) => field in spec);
+    for (const [field, source] of Object.entries(profile.columns)) {
+      if (!(field in spec)) throw new PathwaysError('MAPPING_INVALID', `${file}: "${field}" is not a field of ${table}.`, { file, column: source });
+      if (!raw.columns.includes(source)) {
+        throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${source}" (mapped to ${field}); its columns are: ${raw.columns.slice(0, 30).join(', ')}${raw.columns.length > 30 ? ', …' : ''}.`, { file, column: source });
+      }
+    }
+    for (const [dim, source] of Object.entries(profile.extraDimensions)) {
+      if (!raw.columns.includes(source)) throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${source}" (declared as dimension ${dim}).`, { file, column: source });
+    }
+    const missing = required.filter((f) => !(f in profile.columns) && !(table === 'people' && f === 'snapshot_date' && profile.snapshotDate) && !(table === 'sessions' && f === 'layer' && profile.layer));
+    if (missing.length) {
+      throw new PathwaysError('MAPPING_INVALID', `${file}: required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${table} ${missing.length > 1 ? 'are' : 'is'} not mapped to any column.`, { file });
+    }
+    const sourceOf = new Map(mapped);
+
+    // Stage: canonical names, text values, the row number a person sees in the file.
+    // Rows created inside a transaction get rowids from a large offset: count from the first.
+    const rowid0 = (await c.runAndReadAll('SELECT coalesce(min(rowid), 0) AS r FROM raw')).getRowObjectsJS()[0].r as bigint;
+    const select = [`(rowid - $rowid0 + ${raw.rowOffset})::BIGINT AS __row`];
+    for (const field of Object.keys(spec)) {
+      const src = sourceOf.get(field);
+      if (src) select.push(`${quotedIdentifier(src)} AS ${field}`);
+      else if (field === 'snapshot_date' && profile.snapshotDate) select.push(`$snapshot_date::VARCHAR AS ${field}`);
+      else if (field === 'layer' && profile.layer) select.push(`$layer::VARCHAR AS ${field}`);
+      else select.push(`NULL::VARCHAR AS ${field}`);
+    }
+    const dims = Object.entries(profile.extraDimensions);
+    dims.forEach(([, src], i) => select.push(`${quotedIdentifier(src)} AS __dim${i}`));
+    const stageParams: Record<string, DuckDBValue> = { rowid0 };
+    if (profile.snapshotDate) stageParams.snapshot_date = profile.snapshotDate;
+    if (profile.layer) stageParams.layer = profile.layer;
+    const blankTest = Object.keys(spec).filter((f) => sourceOf.has(f)).map((f) => `nullif(trim(${quotedIdentifier(sourceOf.get(f)!)}), '') IS NULL`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT ${select.join(', ')} FROM raw${blankTest.length ? ` WHERE NOT (${blankTest.join(' AND ')})` : ''}`, stageParams);
+    const staged = Number((await c.runAndReadAll('SELECT count(*) AS n FROM stage')).getRowObjectsJS()[0].n);
+    if (staged < raw.rows) notes.push(`${raw.rows - staged} blank row${raw.rows - staged > 1 ? 's' : ''} skipped`);
+
+    if (table === 'people' || table === 'job_events') notes.push(...await learnLevelLabels(c, table === 'people' ? ['level'] : ['from_level', 'to_level'], file));
+
+    // Type: each field per its kind; raw text kept beside it for the reject report.
+    const params: Record<string, DuckDBValue> = {};
+    const formats = await detectDateFormats(c, Object.entries(spec).filter(([, k]) => k.kind === 'date').map(([f]) => f), profile.dateFormat, file, sourceOf);
+    for (const [f, fmts] of Object.entries(formats.formats)) params[`fmt_${f}`] = listValue(fmts);
+    notes.push(...formats.notes);
+    for (const [f, k] of Object.entries(spec)) if (k.kind === 'enum') params[`enum_${f}`] = listValue([...k.values]);
+    const typedCols = Object.entries(spec).map(([f, k]) => `${typedExpr(f, k)} AS ${f}, ${f} AS ${f}__raw`);
+    if (table === 'people') {
+      typedCols.push(`regexp_replace(nullif(trim(level), ''), '\\s+', ' ', 'g') AS level_label`);
+      typedCols.push(dims.length
+        ? `map_from_entries(list_filter([${dims.map(([d], i) => `{'k': $dimname${i}, 'v': normalize_label(nullif(trim(__dim${i}), ''), $dimname${i})}`).join(', ')}], e -> e.v IS NOT NULL)) AS extra_dims`
+        : 'NULL::MAP(VARCHAR, VARCHAR) AS extra_dims');
+      dims.forEach(([d], i) => { params[`dimname${i}`] = d; });
+    }
+    if (table === 'coaching_log') {
+      typedCols.push(`coalesce(pseudo(nullif(trim(session_id), '')), pseudo('log:' || $file_hash || ':' || __row)) AS sid`);
+      params.file_hash = hash;
+    }
+    const typedSql = `CREATE OR REPLACE TEMP TABLE typed AS SELECT __row, ${typedCols.join(', ')} FROM stage`;
+    await c.run(typedSql, paramsUsedBy(typedSql, params));
+
+    // Check: row by row in SQL, every failure one reject with its reason.
+    const checks: string[] = [];
+    const fileParam = { file };
+    for (const f of required) {
+      if (f in spec) checks.push(`SELECT __row, '${f}' AS field, ${f}__raw AS value, 'required value missing' AS reason FROM typed WHERE nullif(trim(${f}__raw), '') IS NULL`);
+    }
+    for (const [f, k] of Object.entries(spec)) {
+      const t = typeCheck(f, k);
+      if (t) checks.push(`SELECT __row, '${f}', ${f}__raw, ${t.reason} FROM typed WHERE ${t.when}`);
+    }
+    if (table === 'feedback') {
+      checks.push(`SELECT __row, 'rating', rating__raw, 'rating outside the ' || $scale || ' scale' FROM typed WHERE rating IS NOT NULL AND (rating < 1 OR rating > CASE WHEN $scale = '1-10' THEN 10 ELSE 5 END)`);
+      checks.push(`SELECT __row, 'session_id', NULL, 'a rating needs a session or a match' FROM typed WHERE session_id IS NULL AND match_id IS NULL`);
+    }
+    if (table === 'matches') checks.push(`SELECT __row, 'mentee_id', mentee_id__raw, 'mentor and mentee are the same person' FROM typed WHERE mentor_id = mentee_id`);
+    for (const [a, b] of DATE_ORDER[table] ?? []) {
+      checks.push(`SELECT __row, '${b}', ${b}__raw, '${b} is before ${a} (' || ${a}::VARCHAR || ')' FROM typed WHERE ${b} < ${a}`);
+    }
+    const key = ROW_KEYS[table];
+    if (key) {
+      const k = key.join(', ');
+      checks.push(`SELECT __row, '${key[0]}', ${key[0]}__raw, 'duplicate of row ' || first_row::VARCHAR FROM (
+        SELECT __row, ${key[0]}__raw, min(__row) OVER (PARTITION BY ${k}) AS first_row FROM typed WHERE ${key.map((f) => `${f} IS NOT NULL`).join(' AND ')}
+      ) WHERE __row > first_row`);
+    }
+    if (table === 'people') {
+      checks.push(`SELECT t.__row, 'person_id', t.person_id__raw, 'already imported for snapshot ' || t.snapshot_date::VARCHAR || ' (from ' || i.file_name || ')'
+        FROM typed t JOIN people p ON p.person_id = t.person_id AND p.snapshot_date = t.snapshot_date JOIN imports i ON i.import_id = p.import_id`);
+    }
+    const skipped: string[] = [];
+    for (const ref of REFERENCES[table] ?? []) {
+      if (!(ref.field in spec) || (!sourceOf.has(ref.field))) continue;
+      const has = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM ${ref.target}`)).getRowObjectsJS()[0].n);
+      if (!has) { skipped.push(`${ref.what}s (no ${ref.target} imported yet)`); continue; }
+      checks.push(`SELECT t.__row, '${ref.field}', t.${ref.field}__raw, 'unknown ${ref.what}: not in ${ref.target === 'people' ? 'any roster snapshot' : `the imported ${ref.target}`}'
+        FROM typed t WHERE t.${ref.field} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ref.target} x WHERE x.${ref.targetField} = t.${ref.field})`);
+    }
+    if (skipped.length) notes.push(`not checked against other tables: ${skipped.join(', ')}`);
+    const rejectsSql = `CREATE OR REPLACE TEMP TABLE rejects AS ${checks.length ? checks.join('\nUNION ALL\n') : 'SELECT NULL::BIGINT AS __row, NULL::VARCHAR AS field, NULL::VARCHAR AS value, NULL::VARCHAR AS reason WHERE false'}`;
+    await c.run(rejectsSql, paramsUsedBy(rejectsSql, { scale: profile.ratingScale }));
+    for (const m of raw.malformed) {
+      await c.run(`INSERT INTO rejects VALUES ($row, '(line)', NULL, $reason)`, { row: m.row, reason: m.reason });
+    }
+    await c.run(`INSERT INTO all_rejects
+      SELECT $file, r.__row, coalesce(m.source, r.field), r.value, r.reason FROM rejects r
+      LEFT JOIN (SELECT unnest($fields) AS field, unnest($sources) AS source) m ON m.field = r.field`,
+      { ...fileParam, fields: listValue(mapped.map(([f]) => f)), sources: listValue(mapped.map(([, s]) => s)) });
+    const rejectedRows = Number((await c.runAndReadAll('SELECT count(DISTINCT __row) AS n FROM rejects')).getRowObjectsJS()[0].n);
+
+    // Land: one import record, then the valid rows.
+    const importId = Number((await c.runAndReadAll("SELECT nextval('import_id_seq') AS id")).getRowObjectsJS()[0].id);
+    await c.run('CREATE OR REPLACE TEMP TABLE valid AS SELECT * FROM typed t WHERE NOT EXISTS (SELECT 1 FROM rejects r WHERE r.__row = t.__row)');
+    const validRows = Number((await c.runAndReadAll('SELECT count(*) AS n FROM valid')).getRowObjectsJS()[0].n);
+    const landing = LANDING_SQL[table];
+    let replaced = 0;
+    if (landing.replaceKey) {
+      const k = landing.replaceKey;
+      replaced = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM ${table} WHERE ${k} IN (SELECT ${k} FROM valid)`)).getRowObjectsJS()[0].n);
+      await c.run(`DELETE FROM ${table} WHERE ${k} IN (SELECT ${k} FROM valid)`);
+    }
+    if (table === 'coaching_log') await c.run('CREATE OR REPLACE TEMP TABLE valid_log AS SELECT * FROM valid');
+    const landParams: Record<string, DuckDBValue> = { import_id: importId };
+    if (table === 'sessions') landParams.default_layer = profile.layer;
+    if (table === 'feedback') landParams.rating_scale = profile.ratingScale;
+    await c.run(landing.insert, paramsUsedBy(landing.insert, landParams));
+    const snapshot = table === 'people'
+      ? (await c.runAndReadAll('SELECT max(snapshot_date)::VARCHAR AS d, count(DISTINCT snapshot_date) AS n FROM valid')).getRowObjectsJS()[0]
+      : null;
+    if (snapshot && Number(snapshot.n) > 1) notes.push(`the file holds ${snapshot.n} snapshots`);
+    await c.run(`INSERT INTO imports VALUES ($id, $file, $hash, $format, $table, $rows, $rejected, $snapshot::DATE, $mapping::JSON, now()::TIMESTAMP)`, {
+      id: importId, file, hash, format, table, rows: validRows, rejected: rejectedRows,
+      snapshot: snapshot?.d === undefined ? null : (snapshot.d as string | null), mapping: JSON.stringify(profile),
+    });
+    await c.run('DROP TABLE IF EXISTS raw; DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS valid; DROP TABLE IF EXISTS valid_log; DROP TABLE IF EXISTS rejects;');
+    return { ...base, status: 'imported', rowsRead: raw.rows + raw.malformed.length, rowsImported: validRows, rowsReplaced: replaced, rejected: rejectedRows, notes, importId };
+  } finally {
+    raw.cleanup();
+  }
+}

@@ -1,0 +1,67 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { basename } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
+import { PathwaysError } from '../errors';
+
+export interface SheetPreview {
+  sheet: string;
+  rows: string[][];
+}
+
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    // Excel stores dates as serial days; the reader hands them over as UTC midnight.
+    return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  }
+  return String(v);
+};
+
+async function readSheets(path: string): Promise<{ sheet: string; data: unknown[][] }[]> {
+  try {
+    return (await readXlsxFile(path)) as unknown as { sheet: string; data: unknown[][] }[];
+  } catch (err) {
+    throw new PathwaysError('FILE_UNREADABLE', `${basename(path)} could not be read as an Excel workbook: ${(err as Error).message}`, { file: basename(path) });
+  }
+}
+
+/** Sheet names with their first rows, so that the user can pick the sheet and the header row. */
+export async function previewXlsx(path: string, rows = 12): Promise<SheetPreview[]> {
+  const sheets = await readSheets(path);
+  return sheets.map((s) => ({ sheet: s.sheet, rows: s.data.slice(0, rows).map((r) => r.map(cellText)) }));
+}
+
+/** The first row that looks like a header: the first with at least half of the widest row's cells filled with text. */
+export function guessHeaderRow(rows: string[][]): number {
+  const width = Math.max(0, ...rows.map((r) => r.filter((c) => c !== '').length));
+  const i = rows.findIndex((r) => {
+    const filled = r.filter((c) => c !== '');
+    return filled.length >= Math.max(1, Math.ceil(width / 2)) && filled.every((c) => Number.isNaN(Number(c)));
+  });
+  return i < 0 ? 1 : i + 1;
+}
+
+const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * Writes one sheet, from its header row down, as a CSV file that DuckDB then reads like any
+ * other export. The reader has no streaming mode, so this is the one place a JS loop touches
+ * rows; it only re-encodes cells and never validates them.
+ */
+export async function xlsxSheetToCsv(path: string, sheet: string | null, headerRow: number | null, outPath: string): Promise<{ sheet: string; headerRow: number }> {
+  const sheets = await readSheets(path);
+  const chosen = sheet === null ? sheets[0] : sheets.find((s) => s.sheet === sheet);
+  if (!chosen) {
+    throw new PathwaysError('MAPPING_INVALID', `${basename(path)} has no sheet named "${sheet}" (sheets: ${sheets.map((s) => s.sheet).join(', ')}).`, { file: basename(path) });
+  }
+  const rows = chosen.data.map((r) => r.map(cellText));
+  const header = headerRow ?? guessHeaderRow(rows.slice(0, 50));
+  const out = createWriteStream(outPath, { encoding: 'utf8' });
+  for (const r of rows.slice(header - 1)) {
+    if (!out.write(r.map(csvField).join(',') + '\n')) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return { sheet: chosen.sheet, headerRow: header };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const TableNameSchema = z.enum([
+  'people', 'job_events', 'programs', 'enrollments', 'matches', 'sessions', 'session_attendees', 'feedback', 'goals',
+]);
+export type TableName = z.infer<typeof TableNameSchema>;
+
+const ColumnDocSchema = z.object({ name: z.string(), type: z.string(), doc: z.string() });
+
+/** What a model's header comment declares; the runner trusts nothing else about a model. */
+export const ModelHeaderSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  title: z.string(),
+  question: z.string(),
+  kind: z.enum(['rate', 'table']),
+  outcome: z.enum(['favourable', 'adverse']).optional(),
+  requires: z.array(TableNameSchema),
+  inputs: z.array(TableNameSchema),
+  parameters: z.array(ColumnDocSchema),
+  output: z.array(ColumnDocSchema),
+  population: z.string().optional(),
+  area: z.string(),
+});
+export type ModelHeader = z.infer<typeof ModelHeaderSchema>;
+
+const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
+/**
+ * Parses the leading `-- key: value` comment block of a model file. Multi-line sections
+ * (parameters, output) list one `name TYPE description` per indented line.
+ */
+export function parseModelHeader(sql: string, area: string): ModelHeader {
+  const fields: Record<string, string> = {};
+  const sections: Record<string, { name: string; type: string; doc: string }[]> = { parameters: [], output: [] };
+  let section: string | undefined;
+  for (const raw of sql.split('\n')) {
+    if (!raw.startsWith('--')) break;
+    const line = raw.replace(/^--\s?/, '');
+    const item = /^\s{2,}(\w+)\s+([A-Z][A-Z0-9_\[\]]*)\s*(.*)$/.exec(line);
+    if (section && item) {
+      sections[section].push({ name: item[1], type: item[2], doc: item[3].trim() });
+      continue;
+    }
+    const kv = /^(\w+):\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    section = kv[1] in sections ? kv[1] : undefined;
+    if (!section) fields[kv[1]] = kv[2].trim();
+  }
+  return ModelHeaderSchema.parse({
+    name: fields.name,
+    title: fields.title,
+    question: fields.question,
+    kind: fields.kind,
+    outcome: fields.outcome || undefined,
+    requires: list(fields.requires),
+    inputs: list(fields.inputs),
+    parameters: sections.parameters,
+    output: sections.output,
+    population: fields.population,
+    area,
+  });
+}
