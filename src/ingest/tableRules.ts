@@ -11,7 +11,8 @@ export const ROW_KEYS: Partial<Record<ImportTable, string[]>> = {
 
 /** Pairs of dates that must be in order (first <= second) when both are given. */
 export const DATE_ORDER: Partial<Record<ImportTable, [string, string][]>> = {
-  people: [['hire_date', 'termination_date'], ['hire_date', 'snapshot_date']],
+  // A roster may list pre-hires (hire date after the snapshot): headcount handles them, so no rule here.
+  people: [['hire_date', 'termination_date']],
   programs: [['start_date', 'end_date']],
   enrollments: [['applied_date', 'enrolled_date']],
   matches: [['requested_date', 'matched_date'], ['matched_date', 'end_date']],

@@ -1,0 +1,123 @@
+import type { Reference } from '../api/contract';
+import type { ColumnSpec } from '../arrow/toArrow';
+import { suppressCells, suppressedNote } from '../disclosure/suppress';
+import {
+  wilsonInterval, compareProportions, benjaminiHochberg, impactRatio, verdict, tooFewToTell, shortfall, FOUR_FIFTHS,
+} from '../stats';
+
+/** What a rate model's SQL returns: one row per slice and group. */
+export interface RateInput {
+  slice: string;
+  grp: string;
+  numerator: number;
+  denominator: number;
+}
+
+export interface RateRow {
+  slice: string;
+  grp: string;
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  is_reference: boolean;
+  reference_group: string | null;
+  reference_rate: number | null;
+  impact_ratio: number | null;
+  below_four_fifths: boolean | null;
+  test: string | null;
+  p_value: number | null;
+  q_value: number | null;
+  verdict: string | null;
+  shortfall: number | null;
+  suppressed: boolean;
+  note: string | null;
+}
+
+export const RATE_COLUMNS: ColumnSpec[] = [
+  { name: 'slice', type: 'utf8' }, { name: 'grp', type: 'utf8' },
+  { name: 'numerator', type: 'int32' }, { name: 'denominator', type: 'int32' },
+  { name: 'rate', type: 'float64' }, { name: 'ci_lower', type: 'float64' }, { name: 'ci_upper', type: 'float64' },
+  { name: 'is_reference', type: 'bool' }, { name: 'reference_group', type: 'utf8' }, { name: 'reference_rate', type: 'float64' },
+  { name: 'impact_ratio', type: 'float64' }, { name: 'below_four_fifths', type: 'bool' },
+  { name: 'test', type: 'utf8' }, { name: 'p_value', type: 'float64' }, { name: 'q_value', type: 'float64' },
+  { name: 'verdict', type: 'utf8' }, { name: 'shortfall', type: 'int32' },
+  { name: 'suppressed', type: 'bool' }, { name: 'note', type: 'utf8' },
+];
+
+/** Groups that are not a demographic group: shown, never a reference, never compared. */
+export const UNKNOWN_GROUPS = new Set(['Not recorded', 'Prefer not to say']);
+const isUnknown = (grp: string) => grp.split(' × ').some((g) => UNKNOWN_GROUPS.has(g));
+
+/**
+ * The disparity statistics of METRICS.md for every rate: Wilson CI, reference group, impact
+ * ratio with the four-fifths flag (inverted for adverse outcomes), Fisher or z test, BH
+ * q-values across every comparison in the result, verdict and shortfall. Suppression comes
+ * first and suppressed rows carry no statistic at all, so nothing derived from a small cell
+ * (not even its p-value) leaves the core.
+ */
+export function rateStats(input: RateInput[], opts: { k: number; reference: Reference; adverse: boolean }): RateRow[] {
+  const hidden = suppressCells(input.map((r) => ({ block: r.slice, numerator: r.numerator, denominator: r.denominator })), opts.k);
+  const rows: RateRow[] = input.map((r, i) => {
+    if (hidden[i]) {
+      return {
+        slice: r.slice, grp: r.grp, numerator: null, denominator: null, rate: null, ci_lower: null, ci_upper: null,
+        is_reference: false, reference_group: null, reference_rate: null, impact_ratio: null, below_four_fifths: null,
+        test: null, p_value: null, q_value: null, verdict: null, shortfall: null, suppressed: true, note: suppressedNote(opts.k),
+      };
+    }
+    const ci = wilsonInterval(r.numerator, r.denominator);
+    return {
+      slice: r.slice, grp: r.grp, numerator: r.numerator, denominator: r.denominator, rate: ci.rate, ci_lower: ci.lower, ci_upper: ci.upper,
+      is_reference: false, reference_group: null, reference_rate: null, impact_ratio: null, below_four_fifths: null,
+      test: null, p_value: null, q_value: null, verdict: null, shortfall: null, suppressed: false, note: null,
+    };
+  });
+
+  const comparisons: { row: RateRow; ref: RateRow }[] = [];
+  for (const slice of [...new Set(rows.map((r) => r.slice))]) {
+    const visible = rows.filter((r) => r.slice === slice && !r.suppressed && !isUnknown(r.grp));
+    const ref = pickReference(visible, opts.reference, opts.adverse);
+    if (!ref) continue;
+    ref.is_reference = true;
+    for (const row of visible) {
+      row.reference_group = ref.grp;
+      row.reference_rate = ref.rate;
+      if (row !== ref) comparisons.push({ row, ref });
+    }
+  }
+  for (const { row, ref } of comparisons) {
+    const t = compareProportions(row.numerator!, row.denominator!, ref.numerator!, ref.denominator!);
+    row.test = t.test;
+    row.p_value = t.p;
+    row.impact_ratio = nullIfNaN(impactRatio(row.rate!, ref.rate!, opts.adverse));
+    row.below_four_fifths = row.impact_ratio === null ? null : row.impact_ratio < FOUR_FIFTHS;
+    row.shortfall = shortfall(row.numerator!, row.denominator!, ref.rate!, opts.adverse);
+  }
+  const q = benjaminiHochberg(comparisons.map((c) => c.row.p_value!));
+  comparisons.forEach(({ row, ref }, i) => {
+    row.q_value = q[i];
+    row.verdict = verdict({
+      ratio: row.impact_ratio ?? Number.NaN,
+      q: q[i],
+      tooFewToTell: tooFewToTell(row.numerator!, row.denominator!, ref.numerator!, ref.denominator!),
+    });
+  });
+  return rows;
+}
+
+function pickReference(rows: RateRow[], reference: Reference, adverse: boolean): RateRow | undefined {
+  if (!rows.length) return undefined;
+  if (typeof reference === 'object') {
+    const chosen = rows.find((r) => r.grp === reference.group);
+    if (chosen) return chosen;
+  }
+  if (reference === 'highest') {
+    // EEOC: the most favourable rate; for an adverse outcome that is the lowest.
+    return [...rows].sort((a, b) => (adverse ? a.rate! - b.rate! : b.rate! - a.rate!) || b.denominator! - a.denominator!)[0];
+  }
+  return [...rows].sort((a, b) => b.denominator! - a.denominator! || a.grp.localeCompare(b.grp))[0];
+}
+
+const nullIfNaN = (x: number) => (Number.isFinite(x) ? x : null);

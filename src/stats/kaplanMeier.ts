@@ -1,0 +1,115 @@
+import jStat from 'jstat';
+import { assertConfidence } from './validate';
+
+export interface KaplanMeierPoint {
+  /** A distinct observed time (event or censoring). */
+  time: number;
+  /** Product-limit estimate S(time), right-continuous: includes the events at `time`. */
+  survival: number;
+  /** Number at risk just before `time` (censorings at `time` are still at risk). */
+  atRisk: number;
+  events: number;
+  censored: number;
+  /** Log-log (exponential Greenwood) confidence band; see kaplanMeier. */
+  lower: number;
+  upper: number;
+}
+
+export interface KaplanMeierResult {
+  curve: KaplanMeierPoint[];
+  median: number | null;
+  medianLower: number | null;
+  medianUpper: number | null;
+}
+
+/** Tolerance for "survival <= 0.5", as R's quantile.survfit (sqrt(.Machine$double.eps)). */
+const MEDIAN_TOLERANCE = Math.sqrt(Number.EPSILON);
+
+function firstTimeAtOrBelowHalf(curve: KaplanMeierPoint[], pick: (p: KaplanMeierPoint) => number): number | null {
+  for (const point of curve) {
+    // NaN (an undefined band) never counts as having reached 0.5.
+    if (pick(point) <= 0.5 + MEDIAN_TOLERANCE) return point.time;
+  }
+  return null;
+}
+
+/**
+ * Kaplan-Meier product-limit estimate for right-censored data.
+ *
+ * - events[i] true = the event happened at times[i]; false = censored then.
+ *   Ties: events are taken before censorings at the same time, so people
+ *   censored at t are still at risk at t (as R survival and lifelines).
+ * - One curve row per distinct time, events or censorings (as R survfit).
+ * - Band: Greenwood variance of log S, var = sum d / (n (n - d)), and the
+ *   log-log transform, identical to R survfit(conf.type = 'log-log') and
+ *   SciPy's ecdf(...).sf.confidence_interval(method='log-log'):
+ *     lower = S^exp(+z se / |log S|),  upper = S^exp(-z se / |log S|).
+ *   Where S = 1 (before the first event) the band is [1, 1] (R gives NA; the
+ *   variance is 0 there). Where S = 0 the band is undefined: lower and upper
+ *   are NaN (R gives NA as well).
+ * - median: the smallest time with S <= 0.5 (lifelines' convention; R's
+ *   quantile.survfit differs only when S sits exactly at 0.5 on a flat, where
+ *   it reports the midpoint of the flat). null when S never reaches 0.5.
+ * - median CI: the same rule applied to the band, as R's quantile.survfit /
+ *   print.survfit and lifelines do: medianLower = first time the lower band
+ *   is <= 0.5, medianUpper = first time the upper band is <= 0.5; null when
+ *   the band never gets there (R prints NA), and a NaN band (S = 0) never
+ *   counts. Comparisons use R's tolerance sqrt(machine epsilon). Verified
+ *   against a hand-coded NumPy reimplementation of this rule on the band from
+ *   scipy.stats.ecdf (test/fixtures/stats/generate.py); lifelines and R are
+ *   not available in the build environment.
+ */
+export function kaplanMeier(times: number[], events: boolean[], confidence = 0.95): KaplanMeierResult {
+  if (times.length !== events.length) {
+    throw new RangeError(`times (${times.length}) and events (${events.length}) differ in length`);
+  }
+  assertConfidence(confidence);
+  for (const t of times) {
+    if (!Number.isFinite(t)) throw new RangeError(`time must be finite, got ${t}`);
+  }
+  const z = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
+  const order = times.map((_, i) => i).sort((i, j) => times[i] - times[j]);
+
+  const curve: KaplanMeierPoint[] = [];
+  let atRisk = times.length;
+  let survival = 1;
+  let greenwood = 0;
+  let k = 0;
+  while (k < order.length) {
+    const time = times[order[k]];
+    let d = 0;
+    let c = 0;
+    while (k < order.length && times[order[k]] === time) {
+      if (events[order[k]]) d++;
+      else c++;
+      k++;
+    }
+    if (d > 0) {
+      survival *= 1 - d / atRisk;
+      greenwood += d === atRisk ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));
+    }
+    let lower: number;
+    let upper: number;
+    if (survival === 1) {
+      lower = 1;
+      upper = 1;
+    } else if (survival === 0) {
+      lower = Number.NaN;
+      upper = Number.NaN;
+    } else {
+      const logS = Math.log(survival);
+      const shift = (z * Math.sqrt(greenwood)) / logS; // negative
+      lower = Math.exp(logS * Math.exp(-shift));
+      upper = Math.exp(logS * Math.exp(shift));
+    }
+    curve.push({ time, survival, atRisk, events: d, censored: c, lower, upper });
+    atRisk -= d + c;
+  }
+
+  return {
+    curve,
+    median: firstTimeAtOrBelowHalf(curve, (p) => p.survival),
+    medianLower: firstTimeAtOrBelowHalf(curve, (p) => p.lower),
+    medianUpper: firstTimeAtOrBelowHalf(curve, (p) => p.upper),
+  };
+}
