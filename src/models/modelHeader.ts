@@ -20,6 +20,14 @@ export const ModelHeaderSchema = z.object({
   output: z.array(ColumnDocSchema),
   population: z.string().optional(),
   area: z.string(),
+  /** table kind: the column holding the number of people behind a row (suppressed below k) */
+  groupSize: z.string().optional(),
+  /** table kind: further person-count columns; a count of 1..k-1 suppresses the row too */
+  counts: z.array(z.string()).default([]),
+  /** table kind: columns whose values form blocks for complementary suppression */
+  block: z.array(z.string()).default([]),
+  /** a named TypeScript step that turns aggregated SQL rows into the output (src/models/post) */
+  postprocess: z.string().optional(),
 });
 export type ModelHeader = z.infer<typeof ModelHeaderSchema>;
 
@@ -58,5 +66,9 @@ export function parseModelHeader(sql: string, area: string): ModelHeader {
     output: sections.output,
     population: fields.population,
     area,
+    groupSize: fields.group_size || undefined,
+    counts: list(fields.counts),
+    block: list(fields.block),
+    postprocess: fields.postprocess || undefined,
   });
 }

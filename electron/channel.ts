@@ -1,0 +1,5 @@
+/**
+ * The single IPC channel between the renderer and the main process. It lives in its own
+ * module so the preload bundle can share the name without pulling in the core.
+ */
+export const INVOKE_CHANNEL = 'pathways:invoke';

@@ -1,0 +1,75 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { MAX_REQUEST_BYTES, type Reply } from '../src/api/contract';
+import { dispatch, type Core } from '../src/api/core';
+import type { ErrorCode } from '../src/errors';
+import { INVOKE_CHANNEL } from './channel';
+
+/** Decides from a frame's URL whether that frame may call the core. Injected so tests can drive it. */
+export type TrustedSenderCheck = (frameUrl: string) => boolean;
+
+/**
+ * True only for the renderer's own index file. The hash and query are ignored (the renderer may
+ * route with them); everything else must match exactly, so http(s), devtools:, data: and any
+ * other file on disk are refused.
+ */
+export function isTrustedFrameUrl(url: string, rendererIndexFileUrl: string): boolean {
+  let actual: URL;
+  let expected: URL;
+  try {
+    actual = new URL(url);
+    expected = new URL(rendererIndexFileUrl);
+  } catch {
+    return false;
+  }
+  return actual.protocol === 'file:' && expected.protocol === 'file:'
+    && actual.host === expected.host && actual.pathname === expected.pathname;
+}
+
+/**
+ * The main process's only IPC entry: one channel carrying the typed contract. Every call is
+ * checked for its sender and its size here, then validated against the contract's schema by
+ * `dispatch`, which answers with a Reply and never throws (a thrown error would reach the
+ * renderer as a bare string).
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, isTrustedSender: TrustedSenderCheck): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => handleInvoke(core, isTrustedSender, event, method, input));
+}
+
+async function handleInvoke(
+  core: Core,
+  isTrustedSender: TrustedSenderCheck,
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  method: unknown,
+  input: unknown,
+): Promise<Reply<unknown>> {
+  if (!senderIsTrusted(event, isTrustedSender)) {
+    return refuse('FORBIDDEN', 'This request did not come from the Pathways window.');
+  }
+  if (requestBytes(input) > MAX_REQUEST_BYTES) {
+    return refuse('BAD_REQUEST', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
+  }
+  return dispatch(core, method, input);
+}
+
+function senderIsTrusted(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, isTrustedSender: TrustedSenderCheck): boolean {
+  try {
+    // senderFrame is null once the frame has navigated away or been destroyed, and reading a
+    // destroyed frame's url throws: either way the request has no trustworthy origin.
+    const frame = event.senderFrame;
+    return frame != null && isTrustedSender(frame.url);
+  } catch {
+    return false;
+  }
+}
+
+/** Size of the input as UTF-8 JSON; inputs JSON cannot carry (cycles, bigints) count as too large. */
+function requestBytes(input: unknown): number {
+  try {
+    const json = JSON.stringify(input);
+    return json === undefined ? 0 : Buffer.byteLength(json, 'utf8');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+const refuse = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });

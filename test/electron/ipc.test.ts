@@ -1,0 +1,188 @@
+import { describe, it, expect, vi, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import { registerIpc, isTrustedFrameUrl } from '../../electron/ipc';
+import { api, MAX_REQUEST_BYTES, type MethodName, type Reply } from '../../src/api/contract';
+import { createCore, type Core } from '../../src/api/core';
+import { Workspace } from '../../src/workspace/workspace';
+
+// ipc.ts imports only types from 'electron', so no mock is needed: the fakes below stand in.
+
+const INDEX = 'file:///opt/Pathways/resources/app.asar/dist/renderer/index.html';
+
+type Handler = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, method: unknown, input: unknown) => Promise<Reply<unknown>>;
+
+/** Registers the IPC on a fake ipcMain and returns the one handler it installed. */
+function register(core: Core): { handler: Handler; channels: string[] } {
+  const handle = vi.fn();
+  registerIpc({ handle }, core, (url) => isTrustedFrameUrl(url, INDEX));
+  return { handler: handle.mock.calls[0][1] as Handler, channels: handle.mock.calls.map((c) => c[0] as string) };
+}
+
+const frame = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+const trusted = frame(INDEX);
+
+/** A core whose handlers record calls, to prove a refused request never reached it. */
+function spyCore() {
+  const core = {
+    info: vi.fn(async () => ({ name: 'spy' })),
+    listModels: vi.fn(async () => []),
+    runModel: vi.fn(async () => new Uint8Array()),
+  };
+  const calls = () => core.info.mock.calls.length + core.listModels.mock.calls.length + core.runModel.mock.calls.length;
+  return { core: core as unknown as Core, calls };
+}
+
+describe('isTrustedFrameUrl', () => {
+  it('accepts the renderer index, with or without a hash or query', () => {
+    expect(isTrustedFrameUrl(INDEX, INDEX)).toBe(true);
+    expect(isTrustedFrameUrl(`${INDEX}#/models/participation`, INDEX)).toBe(true);
+    expect(isTrustedFrameUrl(`${INDEX}?period=2026-Q1`, INDEX)).toBe(true);
+  });
+
+  it.each([
+    ['https', 'https://example.com/dist/renderer/index.html'],
+    ['http on localhost', 'http://127.0.0.1:5173/index.html'],
+    ['devtools', 'devtools://devtools/bundled/devtools_app.html'],
+    ['data', 'data:text/html,<script>alert(1)</script>'],
+    ['blob', 'blob:file:///0f3b0b1e-8c4e-4a7c-9a1c-1f0e1e1e1e1e'],
+    ['another file', 'file:///etc/passwd'],
+    ['a sibling file', 'file:///opt/Pathways/resources/app.asar/dist/renderer/other.html'],
+    ['a longer name', `${INDEX}.html`],
+    ['a file on another host', 'file://attacker/opt/Pathways/resources/app.asar/dist/renderer/index.html'],
+    ['about:blank', 'about:blank'],
+    ['an empty string', ''],
+    ['not a URL', 'index.html'],
+  ])('refuses %s', (_name, url) => {
+    expect(isTrustedFrameUrl(url, INDEX)).toBe(false);
+  });
+});
+
+describe('registerIpc', () => {
+  it('registers exactly one channel, pathways:invoke', () => {
+    expect(register(spyCore().core).channels).toEqual(['pathways:invoke']);
+  });
+
+  it('refuses an untrusted sender frame with FORBIDDEN, before the core sees anything', async () => {
+    const spy = spyCore();
+    const { handler } = register(spy.core);
+    for (const url of ['https://example.com/', 'file:///tmp/evil.html', 'devtools://devtools/bundled/devtools_app.html']) {
+      expect(await handler(frame(url), 'info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(spy.calls()).toBe(0);
+  });
+
+  it('refuses a missing or destroyed sender frame with FORBIDDEN', async () => {
+    const spy = spyCore();
+    const { handler } = register(spy.core);
+    expect(await handler({ senderFrame: null }, 'info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler({} as IpcMainInvokeEvent, 'info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const destroyed = { get senderFrame(): never { throw new Error('Render frame was disposed before WebFrameMain could be accessed'); } };
+    expect(await handler(destroyed, 'info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(spy.calls()).toBe(0);
+  });
+
+  it.each(['infos', 'runSql', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, undefined, ['info']])(
+    'refuses the unknown method %j with BAD_REQUEST',
+    async (method) => {
+      const spy = spyCore();
+      const { handler } = register(spy.core);
+      const reply = await handler(trusted, method, {});
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(spy.calls()).toBe(0);
+    },
+  );
+
+  // What every method refuses, whatever its schema.
+  const oversized = { pad: 'x'.repeat(MAX_REQUEST_BYTES + 1) };
+  const anyMethod: Array<[string, unknown]> = [
+    ['a number', 42],
+    ['a string', 'hello'],
+    ['a boolean', true],
+    ['an array', []],
+    ['extra keys', { unexpected: true }],
+    ['an oversized string', oversized],
+    ['multi-byte text over the byte limit', { pad: 'é'.repeat(MAX_REQUEST_BYTES / 2 + 1) }],
+    ['a bigint', { n: 1n }],
+  ];
+
+  const validRun = { model: 'participation_rate', params: { period: '2026-Q1' } };
+  const withParams = (p: Record<string, unknown>) => ({ ...validRun, params: { ...validRun.params, ...p } });
+  const specific: Record<MethodName, Array<[string, unknown]>> = {
+    info: [],
+    listModels: [],
+    runModel: [
+      ['no params', { model: 'participation_rate' }],
+      ['an extra top-level key', { ...validRun, sql: 'DROP TABLE people' }],
+      ['an extra params key', withParams({ where: '1=1' })],
+      ["period 'bad'", withParams({ period: 'bad' })],
+      ['period 2026-Q5', withParams({ period: '2026-Q5' })],
+      ['k = 2 (below the minimum cell size)', withParams({ k: 2 })],
+      ['k = 2.5', withParams({ k: 2.5 })],
+      ['k as a string', withParams({ k: '5' })],
+      ['a model name that is not an identifier', { ...validRun, model: '../../etc/passwd' }],
+      ['a dimension with SQL in it', withParams({ dimension: 'gender; DROP TABLE people' })],
+      ['a department over 200 characters', withParams({ department: 'x'.repeat(201) })],
+      ['a negative level', withParams({ levelMin: -1 })],
+      ['an unknown layer', withParams({ layer: 'secret' })],
+      ['a reference group that is not text', withParams({ reference: { group: 1 } })],
+      ['an oversized params string', withParams({ department: 'x'.repeat(MAX_REQUEST_BYTES) })],
+    ],
+  };
+  const validInput: Record<MethodName, unknown> = { info: {}, listModels: {}, runModel: validRun };
+
+  for (const method of Object.keys(api) as MethodName[]) {
+    describe(method, () => {
+      it('accepts its well-formed input (so the refusals below are about the input)', async () => {
+        const spy = spyCore();
+        const { handler } = register(spy.core);
+        expect(await handler(trusted, method, validInput[method])).toMatchObject({ ok: true });
+        expect(spy.calls()).toBe(1);
+      });
+
+      it.each([...anyMethod, ...specific[method]])('refuses %s with BAD_REQUEST', async (_name, input) => {
+        const spy = spyCore();
+        const { handler } = register(spy.core);
+        const reply = await handler(trusted, method, input);
+        expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+        expect(spy.calls()).toBe(0);
+      });
+    });
+  }
+
+  it('refuses an oversized input by its size, before validating it', async () => {
+    const { handler } = register(spyCore().core);
+    const reply = await handler(trusted, 'info', oversized);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: `The request is larger than ${MAX_REQUEST_BYTES} bytes.` } });
+  });
+
+  it('refuses a circular input (structured clone carries cycles, JSON cannot)', async () => {
+    const spy = spyCore();
+    const { handler } = register(spy.core);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(await handler(trusted, 'info', cyclic)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(spy.calls()).toBe(0);
+  });
+
+  describe('with a real workspace on disk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathways-ipc-'));
+    let ws: Workspace | undefined;
+    afterAll(() => {
+      ws?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('calls through to the core for a trusted sender', async () => {
+      ws = await Workspace.open(join(dir, 'w.duckdb'));
+      const { handler } = register(createCore(ws));
+      const info = await handler(frame(`${INDEX}#/overview`), 'info', {});
+      expect(info).toMatchObject({ ok: true, value: { name: 'w.duckdb' } });
+      const models = await handler(trusted, 'listModels', undefined);
+      expect(models.ok).toBe(true);
+      expect(Array.isArray(models.ok && models.value)).toBe(true);
+    });
+  });
+});

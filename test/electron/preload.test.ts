@@ -1,0 +1,27 @@
+import { describe, it, expect, vi } from 'vitest';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 'answer' })), send: vi.fn(), on: vi.fn() },
+}));
+vi.mock('electron', () => electron);
+
+describe('preload', () => {
+  it('exposes window.pathways with invoke and nothing else', async () => {
+    await import('../../electron/preload');
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, unknown>];
+    expect(key).toBe('pathways');
+    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.values(bridge).includes(electron.ipcRenderer)).toBe(false);
+  });
+
+  it('forwards invoke on the one channel and nowhere else', async () => {
+    await import('../../electron/preload');
+    const bridge = electron.contextBridge.exposeInMainWorld.mock.calls[0][1] as unknown as { invoke(m: string, i: unknown): Promise<unknown> };
+    await expect(bridge.invoke('info', {})).resolves.toEqual({ ok: true, value: 'answer' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pathways:invoke', 'info', {});
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+});
