@@ -30,6 +30,14 @@ export const ModelParamsSchema = z.object({
   levelMax: z.number().int().min(0).max(1000).nullable().default(null),
   layer: z.enum(['formal', 'peer', 'informal']).nullable().default(null),
   programId: Text.nullable().default(null),
+  /** The period to compare with; null = the quarter before. The same quarter a year earlier is always compared too. */
+  comparePeriod: PeriodLabelSchema.nullable().default(null),
+  /** Rate models: also run the comparison periods and report deltas. */
+  withComparisons: z.boolean().default(true),
+  /** Lowest level eligible to mentor; null = at or above the median level (METRICS.md). */
+  mentorLevelMin: z.number().int().min(0).max(1000).nullable().default(null),
+  /** Active participation: at least this many conversations in the period. */
+  minConversations: z.number().int().min(1).max(100).default(2),
   /** Minimum cell size: the user may raise it, never go below 3. */
   k: z.number().int().min(3).max(1000).default(5),
   reference: ReferenceSchema.default('largest'),

@@ -14,6 +14,7 @@ import { LANDING_SQL } from './landing';
 import { detectDateFormats } from './dateFormats';
 import { learnLevelLabels } from './levelOrder';
 import { paramsUsedBy } from '../workspace/bindUsed';
+import { headerSignature } from './inspectFile';
 
 export const ImportOptionsSchema = z.object({
   /** 'fail': any rejected row stops the import and nothing lands; 'skip': valid rows land, rejects are reported. */
@@ -263,6 +264,10 @@ async function importOne(c: DuckDBConnection, path: string, format: FileFormat, 
       id: importId, file, hash, format, table, rows: validRows, rejected: rejectedRows,
       snapshot: snapshot?.d === undefined ? null : (snapshot.d as string | null), mapping: JSON.stringify(profile),
     });
+    // The mapping is offered again, automatically, when a file with the same header arrives.
+    await c.run(`INSERT INTO mapping_profiles VALUES ($sig, $table, $profile::JSON, now()::TIMESTAMP)
+      ON CONFLICT (header_signature) DO UPDATE SET table_name = excluded.table_name, profile = excluded.profile, saved_at = excluded.saved_at`,
+      { sig: headerSignature(raw.columns), table, profile: JSON.stringify(profile) });
     await c.run('DROP TABLE IF EXISTS raw; DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS valid; DROP TABLE IF EXISTS valid_log; DROP TABLE IF EXISTS rejects;');
     return { ...base, status: 'imported', rowsRead: raw.rows + raw.malformed.length, rowsImported: validRows, rowsReplaced: replaced, rejected: rejectedRows, notes, importId };
   } finally {

@@ -5,8 +5,11 @@ import { paramsUsedBy } from '../workspace/bindUsed';
 import { ModelParamsSchema, type ModelParams, type ModelParamsInput } from '../api/contract';
 import { rowsToArrowIPC, type ColumnSpec } from '../arrow/toArrow';
 import { loadModels, getModel, type ModelFile } from './registry';
-import { periodFromLabel, type Period } from './period';
+import { periodFromLabel, shiftPeriod, type Period } from './period';
 import { rateStats, RATE_COLUMNS, type RateInput } from './rateStats';
+import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
+import { suppressTableRows } from '../disclosure/suppressTable';
+import { POSTPROCESSORS } from './post';
 import type { TableName } from './modelHeader';
 
 export interface ModelResult {
@@ -19,6 +22,8 @@ export interface ModelResult {
   columns: ColumnSpec[];
   rows: Record<string, unknown>[];
   notes: string[];
+  comparePeriod: Period | null;
+  yearAgoPeriod: Period | null;
 }
 
 const INPUT_HINT: Record<TableName, string> = {
@@ -58,6 +63,8 @@ function sqlParams(p: ModelParams, period: Period): Record<string, DuckDBValue> 
     level_max: p.levelMax,
     layer: p.layer,
     program_id: p.programId,
+    min_conversations: p.minConversations,
+    mentor_level_min: p.mentorLevelMin,
   };
 }
 
@@ -72,35 +79,66 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   const missing = await missingInputs(ws, model);
   if (missing.length) throw new PathwaysError('NEEDS_DATA', `${model.header.title} ${needsMessage(missing)}.`);
   const period = periodFromLabel(params.period);
+  const base = {
+    model: model.header.name, title: model.header.title, question: model.header.question,
+    population: model.header.population ?? null, period, params, notes: [] as string[],
+    comparePeriod: null as Period | null, yearAgoPeriod: null as Period | null,
+  };
+  const raw = await execute(ws, model, params, period);
+
+  if (model.header.kind === 'rate') {
+    const opts = { k: params.k, reference: params.reference, adverse: model.header.outcome === 'adverse' };
+    const rows = rateStats(toRateInput(raw), opts);
+    if (!params.withComparisons) return { ...base, columns: RATE_COLUMNS, rows: rows as unknown as Record<string, unknown>[] };
+    const compare = periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1));
+    const yearAgo = periodFromLabel(shiftPeriod(params.period, -4));
+    const [rowsCompare, rowsYear] = await Promise.all([compare, yearAgo].map(async (p) => rateStats(toRateInput(await execute(ws, model, params, p)), opts)));
+    return {
+      ...base, comparePeriod: compare, yearAgoPeriod: yearAgo,
+      columns: [...RATE_COLUMNS, ...COMPARISON_COLUMNS],
+      rows: withComparisons(rows, rowsCompare, rowsYear) as unknown as Record<string, unknown>[],
+    };
+  }
+  const keys = model.header.output.filter((o) => o.type === 'VARCHAR').map((o) => o.name);
+  const columns = [...model.header.output.map((o) => ({ name: o.name, type: columnType(o.type) })), { name: 'suppressed', type: 'bool' as const }, { name: 'note', type: 'utf8' as const }];
+  if (model.header.postprocess) {
+    const post = POSTPROCESSORS[model.header.postprocess];
+    if (!post) throw new PathwaysError('MODEL_FAILED', `${model.file}: unknown postprocess ${model.header.postprocess}`);
+    const out = post(raw, { params, header: model.header });
+    return { ...base, columns: out.columns, rows: out.rows, notes: out.notes ?? [] };
+  }
+  if (!model.header.groupSize) throw new PathwaysError('MODEL_FAILED', `${model.file}: a table model must declare group_size for disclosure control`);
+  const rows = suppressTableRows(raw, { groupSize: model.header.groupSize, counts: model.header.counts, block: model.header.block, keys }, params.k);
+  return { ...base, columns, rows };
+}
+
+/** Binds the model's declared parameters for one period and runs it with the shared macros. */
+async function execute(ws: Workspace, model: ModelFile, params: ModelParams, period: Period): Promise<Record<string, unknown>[]> {
   const declared = new Set(model.header.parameters.map((p) => p.name));
   const all = sqlParams(params, period);
-  const bound = Object.fromEntries(Object.entries(paramsUsedBy(model.sql, all)).filter(([k]) => declared.has(k)));
-  const undeclared = Object.keys(paramsUsedBy(model.sql, all)).filter((k) => !declared.has(k));
+  const used = paramsUsedBy(model.sql, all);
+  const undeclared = Object.keys(used).filter((k) => !declared.has(k));
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
-
   const c = await ws.connect();
-  let raw: Record<string, unknown>[];
   try {
     await defineLib(c);
-    raw = (await c.runAndReadAll(model.sql, bound)).getRowObjectsJS() as Record<string, unknown>[];
+    return (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
   } catch (err) {
     throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
   } finally {
     c.closeSync();
   }
+}
 
-  const base = {
-    model: model.header.name, title: model.header.title, question: model.header.question,
-    population: model.header.population ?? null, period, params, notes: [] as string[],
-  };
-  if (model.header.kind === 'rate') {
-    const input: RateInput[] = raw.map((r) => ({
-      slice: String(r.slice ?? 'all'), grp: String(r.grp), numerator: Number(r.numerator), denominator: Number(r.denominator),
-    }));
-    const rows = rateStats(input, { k: params.k, reference: params.reference, adverse: model.header.outcome === 'adverse' });
-    return { ...base, columns: RATE_COLUMNS, rows: rows as unknown as Record<string, unknown>[] };
-  }
-  throw new PathwaysError('MODEL_FAILED', `${model.file}: model kind ${model.header.kind} has no disclosure rule yet`);
+const toRateInput = (raw: Record<string, unknown>[]): RateInput[] => raw.map((r) => ({
+  slice: String(r.slice ?? 'all'), grp: String(r.grp), numerator: Number(r.numerator), denominator: Number(r.denominator),
+}));
+
+function columnType(sqlType: string): ColumnSpec['type'] {
+  if (sqlType === 'VARCHAR' || sqlType === 'DATE') return 'utf8';
+  if (sqlType === 'BOOLEAN') return 'bool';
+  if (sqlType === 'BIGINT' || sqlType === 'INTEGER') return 'int32';
+  return 'float64';
 }
 
 async function defineLib(c: DuckDBConnection): Promise<void> {

@@ -63,27 +63,48 @@ export function kaplanMeier(times: number[], events: boolean[], confidence = 0.9
   if (times.length !== events.length) {
     throw new RangeError(`times (${times.length}) and events (${events.length}) differ in length`);
   }
-  assertConfidence(confidence);
-  for (const t of times) {
-    if (!Number.isFinite(t)) throw new RangeError(`time must be finite, got ${t}`);
-  }
-  const z = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
-  const order = times.map((_, i) => i).sort((i, j) => times[i] - times[j]);
+  return kaplanMeierCounts(countByTime(times, events), confidence);
+}
 
+/** Events and censorings at one distinct time: what SQL aggregates to, so no person-level row reaches JS. */
+export interface TimeCount {
+  time: number;
+  events: number;
+  censored: number;
+}
+
+/** Aggregates (time, event) observations into TimeCount rows, sorted by time. */
+export function countByTime(times: number[], events: boolean[]): TimeCount[] {
+  const byTime = new Map<number, TimeCount>();
+  times.forEach((t, i) => {
+    if (!Number.isFinite(t)) throw new RangeError(`time must be finite, got ${t}`);
+    const row = byTime.get(t) ?? { time: t, events: 0, censored: 0 };
+    if (events[i]) row.events++;
+    else row.censored++;
+    byTime.set(t, row);
+  });
+  return [...byTime.values()].sort((a, b) => a.time - b.time);
+}
+
+/** kaplanMeier on counts per distinct time (rows with the same time are merged). */
+export function kaplanMeierCounts(rows: TimeCount[], confidence = 0.95): KaplanMeierResult {
+  assertConfidence(confidence);
+  const merged = new Map<number, TimeCount>();
+  for (const r of rows) {
+    if (!Number.isFinite(r.time)) throw new RangeError(`time must be finite, got ${r.time}`);
+    if (!(r.events >= 0 && r.censored >= 0)) throw new RangeError('counts must be non-negative');
+    const m = merged.get(r.time) ?? { time: r.time, events: 0, censored: 0 };
+    m.events += r.events;
+    m.censored += r.censored;
+    merged.set(r.time, m);
+  }
+  const sorted = [...merged.values()].sort((a, b) => a.time - b.time);
+  const z = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
   const curve: KaplanMeierPoint[] = [];
-  let atRisk = times.length;
+  let atRisk = sorted.reduce((s, r) => s + r.events + r.censored, 0);
   let survival = 1;
   let greenwood = 0;
-  let k = 0;
-  while (k < order.length) {
-    const time = times[order[k]];
-    let d = 0;
-    let c = 0;
-    while (k < order.length && times[order[k]] === time) {
-      if (events[order[k]]) d++;
-      else c++;
-      k++;
-    }
+  for (const { time, events: d, censored: c } of sorted) {
     if (d > 0) {
       survival *= 1 - d / atRisk;
       greenwood += d === atRisk ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));

@@ -1,4 +1,5 @@
 import jStat from 'jstat';
+import { countByTime, type TimeCount } from './kaplanMeier';
 
 export interface SurvivalGroup {
   times: number[];
@@ -27,36 +28,27 @@ export interface LogRankResult {
  * (R would report p = 0 here, which is meaningless).
  */
 export function logRankTest(groups: SurvivalGroup[]): LogRankResult {
-  const k = groups.length;
-  const obs: { time: number; group: number; event: boolean }[] = [];
-  const atRisk = new Array<number>(k).fill(0);
-  groups.forEach((g, j) => {
+  return logRankTestCounts(groups.map((g, j) => {
     if (g.times.length !== g.events.length) {
       throw new RangeError(`group ${j}: times (${g.times.length}) and events (${g.events.length}) differ in length`);
     }
-    g.times.forEach((time, i) => {
-      if (!Number.isFinite(time)) throw new RangeError(`group ${j}: time must be finite, got ${time}`);
-      obs.push({ time, group: j, event: g.events[i] });
-    });
-    atRisk[j] = g.times.length;
-  });
-  obs.sort((a, b) => a.time - b.time);
+    return countByTime(g.times, g.events);
+  }));
+}
 
+/** The k-sample log-rank test on counts per distinct time for each group. */
+export function logRankTestCounts(groups: TimeCount[][]): LogRankResult {
+  const k = groups.length;
+  const atRisk = groups.map((g) => g.reduce((s, r) => s + r.events + r.censored, 0));
+  const times = [...new Set(groups.flatMap((g) => g.map((r) => r.time)))].sort((a, b) => a - b);
+  const at = groups.map((g) => new Map(g.map((r) => [r.time, r])));
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
   const variance = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  let total = obs.length;
-  let i = 0;
-  while (i < obs.length) {
-    const time = obs[i].time;
-    const dj = new Array<number>(k).fill(0);
-    const removed = new Array<number>(k).fill(0);
-    while (i < obs.length && obs[i].time === time) {
-      const o = obs[i];
-      if (o.event) dj[o.group]++;
-      removed[o.group]++;
-      i++;
-    }
+  let total = atRisk.reduce((s, v) => s + v, 0);
+  for (const time of times) {
+    const dj = at.map((m) => m.get(time)?.events ?? 0);
+    const removed = at.map((m) => { const r = m.get(time); return r ? r.events + r.censored : 0; });
     const d = dj.reduce((s, v) => s + v, 0);
     if (d > 0) {
       const n = total;

@@ -1,0 +1,119 @@
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { PathwaysError } from '../errors';
+import { detectFormat, type FileFormat } from './formats';
+import { previewXlsx, guessHeaderRow, xlsxSheetToCsv, type SheetPreview } from './xlsx';
+import { suggestMapping, type MappingSuggestion, type ColumnSample } from './suggestMapping';
+import { normalizeHeader } from './aliases';
+import type { Workspace } from '../workspace/workspace';
+import { MappingProfileSchema, type MappingProfile } from './mappingProfile';
+
+export interface FileInspection {
+  file: string;
+  format: FileFormat;
+  /** CSV dialect as DuckDB's sniffer saw it. */
+  dialect: { delimiter: string; header: boolean; encoding: string } | null;
+  sheets: SheetPreview[] | null;
+  sheet: string | null;
+  headerRow: number | null;
+  columns: string[];
+  /** The first rows, as text, for the preview grid. */
+  preview: string[][];
+  headerSignature: string;
+  suggestion: MappingSuggestion;
+  /** A profile saved for a file with the same header in this workspace, offered again. */
+  savedProfile: MappingProfile | null;
+}
+
+const PREVIEW_ROWS = 20;
+
+/** sha256 of the normalized, ordered header: the key under which mapping profiles are saved. */
+export const headerSignature = (columns: string[]): string =>
+  createHash('sha256').update(columns.map(normalizeHeader).join('\u001f')).digest('hex');
+
+/**
+ * Reads only the head of a file (DuckDB stops early under LIMIT) to show a preview and
+ * suggest a mapping. Nothing is written to the workspace.
+ */
+export async function inspectFile(path: string, opts: { ws?: Workspace; sheet?: string | null; headerRow?: number | null; delimiter?: string | null } = {}): Promise<FileInspection> {
+  const file = basename(path);
+  const format = detectFormat(path);
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  let tmp: string | undefined;
+  try {
+    let sheets: SheetPreview[] | null = null;
+    let sheet: string | null = null;
+    let headerRow: number | null = null;
+    let csvPath = path;
+    if (format === 'xlsx') {
+      sheets = await previewXlsx(path);
+      const chosen = opts.sheet ? sheets.find((s) => s.sheet === opts.sheet) : sheets[0];
+      if (!chosen) throw new PathwaysError('MAPPING_INVALID', `${file} has no sheet named "${opts.sheet}".`, { file });
+      sheet = chosen.sheet;
+      headerRow = opts.headerRow ?? guessHeaderRow(chosen.rows);
+      tmp = mkdtempSync(join(tmpdir(), 'pathways-inspect-'));
+      csvPath = join(tmp, 'sheet.csv');
+      await xlsxSheetToCsv(path, sheet, headerRow, csvPath);
+    }
+    let dialect: FileInspection['dialect'] = null;
+    let rows: Record<string, unknown>[];
+    let columns: string[];
+    if (format === 'csv' || format === 'xlsx') {
+      const params: Record<string, string> = { path: csvPath };
+      let extra = '';
+      if (opts.delimiter) { extra = ', delim = $delim'; params.delim = opts.delimiter; }
+      const read = async (encoding?: string) => {
+        const enc = encoding ? ", encoding = 'latin-1'" : '';
+        const r = await c.runAndReadAll(`SELECT * FROM read_csv($path, all_varchar = true, header = true, null_padding = true, ignore_errors = true${extra}${enc}) LIMIT ${PREVIEW_ROWS}`, params);
+        return r;
+      };
+      let enc = 'utf-8';
+      let reader;
+      try {
+        reader = await read();
+      } catch (err) {
+        if (!/unicode|utf-?8|byte sequence/i.test((err as Error).message)) throw readError(file, format, err);
+        reader = await read('latin-1').catch((e) => { throw readError(file, format, e); });
+        enc = 'latin-1';
+      }
+      rows = reader.getRowObjectsJS() as Record<string, unknown>[];
+      columns = reader.columnNames();
+      if (format === 'csv') {
+        const sniff = (await c.runAndReadAll(`SELECT Delimiter, HasHeader FROM sniff_csv($path${enc === 'latin-1' ? ", encoding = 'latin-1'" : ''})`, { path })
+          .catch(() => null))?.getRowObjectsJS()[0];
+        dialect = { delimiter: opts.delimiter ?? String(sniff?.Delimiter ?? ','), header: Boolean(sniff?.HasHeader ?? true), encoding: enc };
+      }
+    } else {
+      const fn = format === 'parquet' ? 'read_parquet($path)' : "read_json($path, format = 'auto', union_by_name = true)";
+      const reader = await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM ${fn} LIMIT ${PREVIEW_ROWS}`, { path }).catch((e) => { throw readError(file, format, e); });
+      rows = reader.getRowObjectsJS() as Record<string, unknown>[];
+      columns = reader.columnNames();
+    }
+    const preview = rows.map((r) => columns.map((col) => (r[col] === null || r[col] === undefined ? '' : String(r[col]))));
+    const samples: ColumnSample[] = columns.map((name, i) => ({ name, samples: preview.map((r) => r[i]).filter((v) => v.trim() !== '').slice(0, 12) }));
+    const signature = headerSignature(columns);
+    const savedProfile = opts.ws ? await findSavedProfile(opts.ws, signature) : null;
+    return { file, format, dialect, sheets, sheet, headerRow, columns, preview, headerSignature: signature, suggestion: suggestMapping(samples), savedProfile };
+  } finally {
+    c.closeSync();
+    db.closeSync();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function findSavedProfile(ws: Workspace, signature: string): Promise<MappingProfile | null> {
+  const rows = await ws.all<{ profile: string }>('SELECT profile::VARCHAR AS profile FROM mapping_profiles WHERE header_signature = $s', { s: signature });
+  if (!rows.length) return null;
+  const parsed = MappingProfileSchema.safeParse(JSON.parse(rows[0].profile));
+  return parsed.success ? parsed.data : null;
+}
+
+function readError(file: string, format: string, err: unknown): PathwaysError {
+  return new PathwaysError('FILE_UNREADABLE', `${file} could not be read as ${format.toUpperCase()}: ${String((err as Error).message).split('\n')[0].slice(0, 300)}`, { file });
+}
+
+export type { DuckDBConnection };

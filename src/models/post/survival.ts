@@ -1,0 +1,68 @@
+import type { ColumnSpec } from '../../arrow/toArrow';
+import { addComplementary, suppressedNote, type SuppressionReason } from '../../disclosure/suppress';
+import { kaplanMeierCounts, logRankTestCounts, type TimeCount } from '../../stats';
+import { UNKNOWN_GROUPS } from '../rateStats';
+import type { PostProcessor } from './index';
+
+export const SURVIVAL_COLUMNS: ColumnSpec[] = [
+  { name: 'slice', type: 'utf8' }, { name: 'grp', type: 'utf8' }, { name: 'row_type', type: 'utf8' },
+  { name: 't', type: 'float64' }, { name: 'survival', type: 'float64' }, { name: 'lower', type: 'float64' },
+  { name: 'upper', type: 'float64' }, { name: 'at_risk', type: 'int32' },
+  { name: 'n', type: 'int32' }, { name: 'events', type: 'int32' },
+  { name: 'median', type: 'float64' }, { name: 'median_lower', type: 'float64' }, { name: 'median_upper', type: 'float64' },
+  { name: 'logrank_chi2', type: 'float64' }, { name: 'logrank_df', type: 'int32' }, { name: 'logrank_p', type: 'float64' },
+  { name: 'suppressed', type: 'bool' }, { name: 'note', type: 'utf8' },
+];
+
+const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
+
+/**
+ * Kaplan-Meier per group from SQL rows (slice, grp, t, events, censored): people still
+ * waiting count as censored, never dropped. One 'summary' row per group (n, events, median
+ * with its 95% CI, and the log-rank test across the slice's shown groups), then 'point' rows
+ * of the step curve. Disclosure: a group under k people is suppressed (with complementary
+ * suppression per slice), and its curve is cut where fewer than k remain at risk, so the
+ * tail never tells about one or two people.
+ */
+export const survival: PostProcessor = (raw, { params }) => {
+  const k = params.k;
+  const groups = new Map<string, { slice: string; grp: string; counts: TimeCount[] }>();
+  for (const r of raw) {
+    const key = `${r.slice}\u001f${r.grp}`;
+    const g = groups.get(key) ?? { slice: String(r.slice), grp: String(r.grp), counts: [] };
+    g.counts.push({ time: Number(r.t), events: Number(r.events), censored: Number(r.censored) });
+    groups.set(key, g);
+  }
+  const list = [...groups.values()].sort((a, b) => a.slice.localeCompare(b.slice) || a.grp.localeCompare(b.grp));
+  const sizes = list.map((g) => g.counts.reduce((s, c) => s + c.events + c.censored, 0));
+  const primary = sizes.map((n): SuppressionReason | null => (n < k ? 'small group' : null));
+  const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, size: sizes[i] })), primary);
+
+  const logrank = new Map<string, ReturnType<typeof logRankTestCounts>>();
+  for (const slice of new Set(list.map((g) => g.slice))) {
+    const shown = list.filter((g, i) => g.slice === slice && !hidden[i] && !g.grp.split(' × ').some((x) => UNKNOWN_GROUPS.has(x)));
+    if (shown.length >= 2) logrank.set(slice, logRankTestCounts(shown.map((g) => g.counts)));
+  }
+
+  const rows: Record<string, unknown>[] = [];
+  list.forEach((g, i) => {
+    const base = { slice: g.slice, grp: g.grp };
+    if (hidden[i]) {
+      rows.push({ ...base, row_type: 'summary', suppressed: true, note: suppressedNote(k) });
+      return;
+    }
+    const km = kaplanMeierCounts(g.counts);
+    const lr = logrank.get(g.slice);
+    rows.push({
+      ...base, row_type: 'summary', n: sizes[i], events: g.counts.reduce((s, c) => s + c.events, 0),
+      median: km.median, median_lower: km.medianLower, median_upper: km.medianUpper,
+      logrank_chi2: lr ? finite(lr.chi2) : null, logrank_df: lr?.df ?? null, logrank_p: lr ? finite(lr.p) : null,
+      suppressed: false, note: null,
+    });
+    for (const p of km.curve) {
+      if (p.atRisk < k) break;
+      rows.push({ ...base, row_type: 'point', t: p.time, survival: p.survival, lower: finite(p.lower), upper: finite(p.upper), at_risk: p.atRisk, suppressed: false, note: null });
+    }
+  });
+  return { columns: SURVIVAL_COLUMNS, rows };
+};
