@@ -7,7 +7,8 @@ const NUMERIC_DATE = String.raw`^\d{1,2}([/.-])\d{1,2}[/.-](\d{2}|\d{4})$`;
  * Decides, per date column, whether numeric dates like 03/04/2025 are day-first or
  * month-first, from the column's own values: a value above 12 in one position settles it.
  * A column where every such value fits both orders is ambiguous: the user must say (the
- * profile's dateFormat); guessing would silently move dates by months.
+ * profile's dateFormat); guessing would silently move dates by months. One scan for all
+ * date columns of the file.
  */
 export async function detectDateFormats(
   c: DuckDBConnection,
@@ -18,22 +19,24 @@ export async function detectDateFormats(
 ): Promise<{ formats: Record<string, string[]>; notes: string[] }> {
   const formats: Record<string, string[]> = {};
   const notes: string[] = [];
-  for (const f of fields) {
-    if (userFormat) { formats[f] = [userFormat]; continue; }
-    // f is a canonical field name from FIELD_SPECS, never file text.
-    const r = (await c.runAndReadAll(`
-      WITH v AS (SELECT trim(${f}) AS v FROM stage WHERE regexp_matches(trim(${f}), $re))
-      SELECT count(*) AS n,
-             count(*) FILTER (WHERE TRY_CAST(regexp_extract(v, '^(\\d+)', 1) AS INTEGER) > 12) AS day_first,
-             count(*) FILTER (WHERE TRY_CAST(regexp_extract(v, '^\\d+[/.-](\\d+)', 1) AS INTEGER) > 12) AS month_first,
-             any_value(regexp_extract(v, $re, 1)) AS sep,
-             any_value(v) AS example
-      FROM v`, { re: NUMERIC_DATE })).getRowObjectsJS()[0];
-    const n = Number(r.n);
-    if (n === 0) { formats[f] = ['%Y-%m-%d']; continue; }
-    const sep = String(r.sep);
-    const dayFirst = Number(r.day_first);
-    const monthFirst = Number(r.month_first);
+  const present = fields.filter((f) => sourceOf.has(f));
+  for (const f of fields) formats[f] = userFormat ? [userFormat] : ['%Y-%m-%d'];
+  if (userFormat || !present.length) return { formats, notes };
+  // f is a canonical field name from FIELD_SPECS, never file text.
+  // ISO dates (the common case) are ruled out by a cheap LIKE before any regex runs.
+  const numeric = (f: string) => `(${f} NOT LIKE '____-__-__%' AND regexp_matches(${f}, $re))`;
+  const aggregates = present.map((f, i) => `
+      count(*) FILTER (WHERE ${numeric(f)}) AS n${i},
+      count(*) FILTER (WHERE ${numeric(f)} AND TRY_CAST(regexp_extract(${f}, '^\\s*(\\d+)', 1) AS INTEGER) > 12) AS d${i},
+      count(*) FILTER (WHERE ${numeric(f)} AND TRY_CAST(regexp_extract(${f}, '^\\s*\\d+[/.-](\\d+)', 1) AS INTEGER) > 12) AS m${i},
+      any_value(regexp_extract(trim(${f}), $re, 1)) FILTER (WHERE ${numeric(f)}) AS s${i},
+      any_value(trim(${f})) FILTER (WHERE ${numeric(f)}) AS e${i}`);
+  const r = (await c.runAndReadAll(`SELECT ${aggregates.join(',')} FROM stage`, { re: NUMERIC_DATE.replace('^', '^\\s*').replace('$', '\\s*$') })).getRowObjectsJS()[0];
+  present.forEach((f, i) => {
+    if (Number(r[`n${i}`]) === 0) return;
+    const sep = String(r[`s${i}`]);
+    const dayFirst = Number(r[`d${i}`]);
+    const monthFirst = Number(r[`m${i}`]);
     const dmy = [`%d${sep}%m${sep}%Y`, `%d${sep}%m${sep}%y`];
     const mdy = [`%m${sep}%d${sep}%Y`, `%m${sep}%d${sep}%y`];
     const column = sourceOf.get(f) ?? f;
@@ -48,10 +51,10 @@ export async function detectDateFormats(
     } else {
       throw new PathwaysError(
         'MAPPING_INVALID',
-        `${file}: dates in column "${column}" such as ${r.example} could be day/month or month/day. Choose the date format (for example %d/%m/%Y or %m/%d/%Y) and import again.`,
-        { file, column, value: String(r.example) },
+        `${file}: dates in column "${column}" such as ${r[`e${i}`]} could be day/month or month/day. Choose the date format (for example %d/%m/%Y or %m/%d/%Y) and import again.`,
+        { file, column, value: String(r[`e${i}`]) },
       );
     }
-  }
+  });
   return { formats, notes };
 }

@@ -5,10 +5,10 @@ import { PathwaysError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
 import { detectFormat, type FileFormat } from './formats';
 import { fileHash } from './fileHash';
-import { loadRaw } from './readSource';
+import { openSource, malformedLines } from './readSource';
 import { CANONICAL_FIELDS, MappingProfileSchema, type ImportTable, type MappingProfile, type MappingProfileInput } from './mappingProfile';
 import { FIELD_SPECS, ENUM_SYNONYMS } from './fieldSpecs';
-import { typedExpr, typeCheck, TYPING_MACROS } from './typing';
+import { typedExpr, typeCheck, TYPING_MACROS, LOOKUP_VARIABLES } from './typing';
 import { ROW_KEYS, DATE_ORDER, REFERENCES, LANDING_ORDER } from './tableRules';
 import { LANDING_SQL } from './landing';
 import { detectDateFormats } from './dateFormats';
@@ -85,6 +85,7 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
   try {
     return await ws.write(async (c) => {
       await c.run(TYPING_MACROS);
+      await c.run('SET VARIABLE pathways_salt = $salt', { salt: ws.salt });
       await c.run('CREATE OR REPLACE TEMP TABLE enum_synonyms (field VARCHAR, raw VARCHAR, canonical VARCHAR)');
       const syn = Object.entries(ENUM_SYNONYMS).flatMap(([field, m]) => Object.entries(m).map(([raw, canonical]) => [field, raw, canonical]));
       await c.run('INSERT INTO enum_synonyms SELECT unnest($f), unnest($r), unnest($c)', {
@@ -118,28 +119,29 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
 
 const quotedString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-async function importOne(c: DuckDBConnection, path: string, format: FileFormat, profile: MappingProfile, hash: string): Promise<FileReport> {
+async function importOne(c0: DuckDBConnection, path: string, format: FileFormat, profile: MappingProfile, hash: string): Promise<FileReport> {
+  const c = traced(c0);
   const file = basename(path);
   const table = profile.table;
   const base: FileReport = { file, table, format, hash, status: 'unchanged', rowsRead: 0, rowsImported: 0, rowsReplaced: 0, rejected: 0, notes: [], importId: null };
   const seen = (await c.runAndReadAll('SELECT import_id FROM imports WHERE file_hash = $h AND table_name = $t', { h: hash, t: table })).getRowObjectsJS();
   if (seen.length) return { ...base, notes: ['this exact file was imported before: nothing changed'], importId: Number(seen[0].import_id) };
 
-  const raw = await loadRaw(c, path, format, profile);
+  const source = await openSource(c, path, format, profile);
   try {
-    const notes = [...raw.notes];
+    const notes = [...source.notes];
     const spec = FIELD_SPECS[table];
     const { required } = CANONICAL_FIELDS[table];
     // Every mapped source column must exist: a wrong mapping is the user's to fix, not a reject per row.
     const mapped = Object.entries(profile.columns).filter(([field]) => field in spec);
-    for (const [field, source] of Object.entries(profile.columns)) {
-      if (!(field in spec)) throw new PathwaysError('MAPPING_INVALID', `${file}: "${field}" is not a field of ${table}.`, { file, column: source });
-      if (!raw.columns.includes(source)) {
-        throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${source}" (mapped to ${field}); its columns are: ${raw.columns.slice(0, 30).join(', ')}${raw.columns.length > 30 ? ', …' : ''}.`, { file, column: source });
+    for (const [field, col] of Object.entries(profile.columns)) {
+      if (!(field in spec)) throw new PathwaysError('MAPPING_INVALID', `${file}: "${field}" is not a field of ${table}.`, { file, column: col });
+      if (!source.columns.includes(col)) {
+        throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${col}" (mapped to ${field}); its columns are: ${source.columns.slice(0, 30).join(', ')}${source.columns.length > 30 ? ', …' : ''}.`, { file, column: col });
       }
     }
-    for (const [dim, source] of Object.entries(profile.extraDimensions)) {
-      if (!raw.columns.includes(source)) throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${source}" (declared as dimension ${dim}).`, { file, column: source });
+    for (const [dim, col] of Object.entries(profile.extraDimensions)) {
+      if (!source.columns.includes(col)) throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${col}" (declared as dimension ${dim}).`, { file, column: col });
     }
     const missing = required.filter((f) => !(f in profile.columns) && !(table === 'people' && f === 'snapshot_date' && profile.snapshotDate) && !(table === 'sessions' && f === 'layer' && profile.layer));
     if (missing.length) {
@@ -147,10 +149,9 @@ async function importOne(c: DuckDBConnection, path: string, format: FileFormat, 
     }
     const sourceOf = new Map(mapped);
 
-    // Stage: canonical names, text values, the row number a person sees in the file.
-    // Rows created inside a transaction get rowids from a large offset: count from the first.
-    const rowid0 = (await c.runAndReadAll('SELECT coalesce(min(rowid), 0) AS r FROM raw')).getRowObjectsJS()[0].r as bigint;
-    const select = [`(rowid - $rowid0 + ${raw.rowOffset})::BIGINT AS __row`];
+    // Stage: one scan of the file into canonical names, text values. Only mapped columns are
+    // read, so names, e-mails and comments never even reach a table.
+    const select: string[] = [];
     for (const field of Object.keys(spec)) {
       const src = sourceOf.get(field);
       if (src) select.push(`${quotedIdentifier(src)} AS ${field}`);
@@ -160,13 +161,21 @@ async function importOne(c: DuckDBConnection, path: string, format: FileFormat, 
     }
     const dims = Object.entries(profile.extraDimensions);
     dims.forEach(([, src], i) => select.push(`${quotedIdentifier(src)} AS __dim${i}`));
-    const stageParams: Record<string, DuckDBValue> = { rowid0 };
+    const stageParams: Record<string, DuckDBValue> = { ...source.params };
     if (profile.snapshotDate) stageParams.snapshot_date = profile.snapshotDate;
     if (profile.layer) stageParams.layer = profile.layer;
-    const blankTest = Object.keys(spec).filter((f) => sourceOf.has(f)).map((f) => `nullif(trim(${quotedIdentifier(sourceOf.get(f)!)}), '') IS NULL`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE stage AS SELECT ${select.join(', ')} FROM raw${blankTest.length ? ` WHERE NOT (${blankTest.join(' AND ')})` : ''}`, stageParams);
-    const staged = Number((await c.runAndReadAll('SELECT count(*) AS n FROM stage')).getRowObjectsJS()[0].n);
-    if (staged < raw.rows) notes.push(`${raw.rows - staged} blank row${raw.rows - staged > 1 ? 's' : ''} skipped`);
+    // Blank lines (every mapped cell empty) are flagged in the same scan and skipped.
+    const blankTest = [...sourceOf.values()].map((src) => `nullif(trim(${quotedIdentifier(src)}), '') IS NULL`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE stage_all AS SELECT ${select.join(', ')}, ${blankTest.length ? blankTest.join(' AND ') : 'false'} AS __blank FROM ${source.from}`, stageParams);
+    const malformed = await malformedLines(c, source);
+    // Row numbers: rows created inside a transaction get rowids from a large offset, so count
+    // from the first; insertion order is file order.
+    const counts = (await c.runAndReadAll('SELECT coalesce(min(rowid), 0) AS r, count(*) AS n, count(*) FILTER (WHERE __blank) AS blank FROM stage_all')).getRowObjectsJS()[0];
+    const rowid0 = BigInt(counts.r as bigint);
+    await c.run(`CREATE OR REPLACE TEMP VIEW stage AS SELECT (rowid - ${rowid0} + ${source.rowOffset})::BIGINT AS __row, * EXCLUDE (__blank) FROM stage_all WHERE NOT __blank`);
+    const rowsRead = Number(counts.n);
+    const blank = Number(counts.blank);
+    if (blank) notes.push(`${blank} blank row${blank > 1 ? 's' : ''} skipped`);
 
     if (table === 'people' || table === 'job_events') notes.push(...await learnLevelLabels(c, table === 'people' ? ['level'] : ['from_level', 'to_level'], file));
 
@@ -188,19 +197,23 @@ async function importOne(c: DuckDBConnection, path: string, format: FileFormat, 
       typedCols.push(`coalesce(pseudo(nullif(trim(session_id), '')), pseudo('log:' || $file_hash || ':' || __row)) AS sid`);
       params.file_hash = hash;
     }
+    await c.run(LOOKUP_VARIABLES);
     const typedSql = `CREATE OR REPLACE TEMP TABLE typed AS SELECT __row, ${typedCols.join(', ')} FROM stage`;
     await c.run(typedSql, paramsUsedBy(typedSql, params));
 
     // Check: row by row in SQL, every failure one reject with its reason.
-    const checks: string[] = [];
-    const fileParam = { file };
+    // Row checks in one scan: each check is a struct whose reason is NULL when the row passes.
+    const rowChecks: string[] = [];
     for (const f of required) {
-      if (f in spec) checks.push(`SELECT __row, '${f}' AS field, ${f}__raw AS value, 'required value missing' AS reason FROM typed WHERE nullif(trim(${f}__raw), '') IS NULL`);
+      if (f in spec) rowChecks.push(`{'f': '${f}', 'v': ${f}__raw, 'r': CASE WHEN nullif(trim(${f}__raw), '') IS NULL THEN 'required value missing' END}`);
     }
     for (const [f, k] of Object.entries(spec)) {
       const t = typeCheck(f, k);
-      if (t) checks.push(`SELECT __row, '${f}', ${f}__raw, ${t.reason} FROM typed WHERE ${t.when}`);
+      if (t) rowChecks.push(`{'f': '${f}', 'v': ${f}__raw, 'r': CASE WHEN ${t.when} THEN ${t.reason} END}`);
     }
+    const checks: string[] = rowChecks.length
+      ? [`SELECT __row, e.f AS field, e.v AS value, e.r AS reason FROM (SELECT __row, unnest(list_filter([${rowChecks.join(', ')}], e -> e.r IS NOT NULL)) AS e FROM typed)`]
+      : [];
     if (table === 'feedback') {
       checks.push(`SELECT __row, 'rating', rating__raw, 'rating outside the ' || $scale || ' scale' FROM typed WHERE rating IS NOT NULL AND (rating < 1 OR rating > CASE WHEN $scale = '1-10' THEN 10 ELSE 5 END)`);
       checks.push(`SELECT __row, 'session_id', NULL, 'a rating needs a session or a match' FROM typed WHERE session_id IS NULL AND match_id IS NULL`);
@@ -231,18 +244,18 @@ async function importOne(c: DuckDBConnection, path: string, format: FileFormat, 
     if (skipped.length) notes.push(`not checked against other tables: ${skipped.join(', ')}`);
     const rejectsSql = `CREATE OR REPLACE TEMP TABLE rejects AS ${checks.length ? checks.join('\nUNION ALL\n') : 'SELECT NULL::BIGINT AS __row, NULL::VARCHAR AS field, NULL::VARCHAR AS value, NULL::VARCHAR AS reason WHERE false'}`;
     await c.run(rejectsSql, paramsUsedBy(rejectsSql, { scale: profile.ratingScale }));
-    for (const m of raw.malformed) {
+    for (const m of malformed) {
       await c.run(`INSERT INTO rejects VALUES ($row, '(line)', NULL, $reason)`, { row: m.row, reason: m.reason });
     }
     await c.run(`INSERT INTO all_rejects
       SELECT $file, r.__row, coalesce(m.source, r.field), r.value, r.reason FROM rejects r
       LEFT JOIN (SELECT unnest($fields) AS field, unnest($sources) AS source) m ON m.field = r.field`,
-      { ...fileParam, fields: listValue(mapped.map(([f]) => f)), sources: listValue(mapped.map(([, s]) => s)) });
+      { file, fields: listValue(mapped.map(([f]) => f)), sources: listValue(mapped.map(([, s]) => s)) });
     const rejectedRows = Number((await c.runAndReadAll('SELECT count(DISTINCT __row) AS n FROM rejects')).getRowObjectsJS()[0].n);
 
     // Land: one import record, then the valid rows.
     const importId = Number((await c.runAndReadAll("SELECT nextval('import_id_seq') AS id")).getRowObjectsJS()[0].id);
-    await c.run('CREATE OR REPLACE TEMP TABLE valid AS SELECT * FROM typed t WHERE NOT EXISTS (SELECT 1 FROM rejects r WHERE r.__row = t.__row)');
+    await c.run('CREATE OR REPLACE TEMP VIEW valid AS SELECT * FROM typed t WHERE NOT EXISTS (SELECT 1 FROM rejects r WHERE r.__row = t.__row)');
     const validRows = Number((await c.runAndReadAll('SELECT count(*) AS n FROM valid')).getRowObjectsJS()[0].n);
     const landing = LANDING_SQL[table];
     let replaced = 0;
@@ -267,10 +280,29 @@ async function importOne(c: DuckDBConnection, path: string, format: FileFormat, 
     // The mapping is offered again, automatically, when a file with the same header arrives.
     await c.run(`INSERT INTO mapping_profiles VALUES ($sig, $table, $profile::JSON, now()::TIMESTAMP)
       ON CONFLICT (header_signature) DO UPDATE SET table_name = excluded.table_name, profile = excluded.profile, saved_at = excluded.saved_at`,
-      { sig: headerSignature(raw.columns), table, profile: JSON.stringify(profile) });
-    await c.run('DROP TABLE IF EXISTS raw; DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS valid; DROP TABLE IF EXISTS valid_log; DROP TABLE IF EXISTS rejects;');
-    return { ...base, status: 'imported', rowsRead: raw.rows + raw.malformed.length, rowsImported: validRows, rowsReplaced: replaced, rejected: rejectedRows, notes, importId };
+      { sig: headerSignature(source.columns), table, profile: JSON.stringify(profile) });
+    await c.run('DROP VIEW IF EXISTS valid; DROP VIEW IF EXISTS stage; DROP TABLE IF EXISTS stage_all; DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS valid_log; DROP TABLE IF EXISTS rejects;');
+    return { ...base, status: 'imported', rowsRead: rowsRead + malformed.length, rowsImported: validRows, rowsReplaced: replaced, rejected: rejectedRows, notes, importId };
   } finally {
-    raw.cleanup();
+    source.cleanup();
   }
+}
+
+/** PATHWAYS_TRACE=1 prints each import statement's time: for tuning, never on by default. */
+function traced(c: DuckDBConnection): DuckDBConnection {
+  if (!process.env.PATHWAYS_TRACE) return c;
+  const wrap = <T>(name: string, fn: (sql: string, p?: Record<string, DuckDBValue>) => Promise<T>) => async (sql: string, p?: Record<string, DuckDBValue>) => {
+    const t = performance.now();
+    const r = await fn(sql, p);
+    process.stderr.write(`[import] ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 90)}\n`);
+    return r;
+  };
+  return new Proxy(c, {
+    get(target, prop) {
+      if (prop === 'run') return wrap('run', (s, p) => target.run(s, p));
+      if (prop === 'runAndReadAll') return wrap('read', (s, p) => target.runAndReadAll(s, p));
+      const v = Reflect.get(target, prop);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
 }

@@ -27,12 +27,17 @@ export function typedExpr(f: string, kind: FieldKind): string {
   }
 }
 
-/** A condition that is true where the raw value was given but could not be typed, and why. */
+/** A condition that is true where the raw value was given but could not be typed, and why.
+ * Returned as SQL over the typed table's columns <f> and <f>__raw. */
 export function typeCheck(f: string, kind: FieldKind): { when: string; reason: string } | null {
   const given = `nullif(trim(${f}__raw), '') IS NOT NULL`;
   switch (kind.kind) {
     case 'date':
-      return { when: `${given} AND ${f} IS NULL`, reason: `'not a date (expected e.g. 2025-03-31)'` };
+      // Dates outside 1900..2100 are typos or placeholders (year 0, 9999-12-31), not data.
+      return {
+        when: `${given} AND (${f} IS NULL OR ${f} NOT BETWEEN DATE '1900-01-01' AND DATE '2100-12-31')`,
+        reason: `CASE WHEN ${f} IS NULL THEN 'not a date (expected e.g. 2025-03-31)' ELSE 'date out of range (1900 to 2100)' END`,
+      };
     case 'number': {
       const bounds = [
         kind.min !== undefined ? `${f} < ${Number(kind.min)}` : null,
@@ -53,39 +58,47 @@ export function typeCheck(f: string, kind: FieldKind): { when: string; reason: s
   }
 }
 
+/**
+ * Lookups as MAP session variables rather than correlated subqueries: one hash probe per row
+ * instead of a join per row keeps a million-row import within seconds. Set on the import
+ * connection after the workspace tables they read are final for this file.
+ */
+export const LOOKUP_VARIABLES = `
+SET VARIABLE label_map = (SELECT coalesce(map_from_entries(list({'k': dimension || chr(31) || from_label, 'v': to_label})), MAP {}::MAP(VARCHAR, VARCHAR)) FROM label_merges);
+SET VARIABLE enum_map = (SELECT coalesce(map_from_entries(list({'k': field || chr(31) || raw, 'v': canonical})), MAP {}::MAP(VARCHAR, VARCHAR)) FROM enum_synonyms);
+SET VARIABLE level_map = (SELECT coalesce(map_from_entries(list({'k': lower(label), 'v': rank})), MAP {}::MAP(VARCHAR, INTEGER)) FROM level_order);
+`;
+
 /** Temp macros the typing expressions use; defined on the import connection only. */
 export const TYPING_MACROS = `
 CREATE OR REPLACE TEMP MACRO pseudo(x) AS
-  CASE WHEN x IS NULL THEN NULL ELSE 'p' || substr(sha256((SELECT value FROM meta WHERE key = 'salt') || x), 1, 20) END;
+  CASE WHEN x IS NULL THEN NULL ELSE 'p' || substr(sha256(getvariable('pathways_salt') || x), 1, 20) END;
 
 -- Dates as vendors write them: ISO, timestamps, the column's own day/month order (detected
 -- per column, or chosen by the user when ambiguous), month names, compact yyyymmdd.
--- Dates outside 1900..2100 are typos or placeholders (year 0, 9999-12-31), not data.
-CREATE OR REPLACE TEMP MACRO date_in_range(v) AS CASE WHEN v BETWEEN DATE '1900-01-01' AND DATE '2100-12-31' THEN v END;
 CREATE OR REPLACE TEMP MACRO parse_date_any(x, fmts) AS
-  CASE WHEN x IS NULL THEN NULL ELSE date_in_range(coalesce(
+  CASE WHEN x IS NULL THEN NULL ELSE coalesce(
     TRY_CAST(x AS DATE),
     TRY_CAST(TRY_CAST(x AS TIMESTAMP) AS DATE),
     TRY_CAST(try_strptime(x, fmts) AS DATE),
     TRY_CAST(try_strptime(x, ['%d-%b-%Y', '%d %b %Y', '%b %d, %Y', '%B %d, %Y', '%d %B %Y', '%Y%m%d', '%Y/%m/%d', '%d-%b-%y']) AS DATE)
-  )) END;
+  ) END;
 
-CREATE OR REPLACE TEMP MACRO normalize_enum(x, field, allowed) AS
-  CASE WHEN x IS NULL THEN NULL ELSE coalesce(
+CREATE OR REPLACE TEMP MACRO enum_candidate(x, field, allowed) AS
+  coalesce(
     CASE WHEN list_contains(allowed, lower(x)) THEN lower(x) END,
-    (SELECT s.canonical FROM enum_synonyms s WHERE s.field = field AND s.raw = lower(x) AND list_contains(allowed, s.canonical)),
-    CASE WHEN list_contains(allowed, replace(replace(lower(x), ' ', '_'), '-', '_')) THEN replace(replace(lower(x), ' ', '_'), '-', '_') END
-  ) END;
+    CASE WHEN list_contains(allowed, getvariable('enum_map')[field || chr(31) || lower(x)]) THEN getvariable('enum_map')[field || chr(31) || lower(x)] END,
+    CASE WHEN list_contains(allowed, regexp_replace(lower(x), '[ -]', '_', 'g')) THEN regexp_replace(lower(x), '[ -]', '_', 'g') END
+  );
+CREATE OR REPLACE TEMP MACRO normalize_enum(x, field, allowed) AS
+  CASE WHEN x IS NULL THEN NULL ELSE enum_candidate(x, field, allowed) END;
 
+CREATE OR REPLACE TEMP MACRO collapse_ws(x) AS regexp_replace(x, '\\s+', ' ', 'g');
 CREATE OR REPLACE TEMP MACRO normalize_label(x, dim) AS
-  CASE WHEN x IS NULL THEN NULL ELSE coalesce(
-    (SELECT m.to_label FROM label_merges m WHERE m.dimension = dim AND m.from_label = lower(regexp_replace(x, '\\s+', ' ', 'g'))),
-    regexp_replace(x, '\\s+', ' ', 'g')
-  ) END;
+  CASE WHEN x IS NULL THEN NULL ELSE coalesce(getvariable('label_map')[dim || chr(31) || lower(collapse_ws(x))], collapse_ws(x)) END;
 
 CREATE OR REPLACE TEMP MACRO level_rank_of(x) AS
-  CASE WHEN x IS NULL THEN NULL ELSE coalesce(
-    CASE WHEN regexp_matches(x, '^[0-9]{1,3}$') THEN x::INTEGER END,
-    (SELECT o.rank FROM level_order o WHERE lower(o.label) = lower(x))
-  ) END;
+  CASE WHEN x IS NULL THEN NULL
+       WHEN regexp_full_match(x, '[0-9]{1,3}') THEN x::INTEGER
+       ELSE getvariable('level_map')[lower(x)] END;
 `;
