@@ -154,18 +154,18 @@ async function importOne(c0: DuckDBConnection, path: string, format: FileFormat,
     const select: string[] = [];
     for (const field of Object.keys(spec)) {
       const src = sourceOf.get(field);
-      if (src) select.push(`${quotedIdentifier(src)} AS ${field}`);
+      if (src) select.push(`${quotedIdentifier(src)}::VARCHAR AS ${field}`);
       else if (field === 'snapshot_date' && profile.snapshotDate) select.push(`$snapshot_date::VARCHAR AS ${field}`);
       else if (field === 'layer' && profile.layer) select.push(`$layer::VARCHAR AS ${field}`);
       else select.push(`NULL::VARCHAR AS ${field}`);
     }
     const dims = Object.entries(profile.extraDimensions);
-    dims.forEach(([, src], i) => select.push(`${quotedIdentifier(src)} AS __dim${i}`));
+    dims.forEach(([, src], i) => select.push(`${quotedIdentifier(src)}::VARCHAR AS __dim${i}`));
     const stageParams: Record<string, DuckDBValue> = { ...source.params };
     if (profile.snapshotDate) stageParams.snapshot_date = profile.snapshotDate;
     if (profile.layer) stageParams.layer = profile.layer;
     // Blank lines (every mapped cell empty) are flagged in the same scan and skipped.
-    const blankTest = [...sourceOf.values()].map((src) => `nullif(trim(${quotedIdentifier(src)}), '') IS NULL`);
+    const blankTest = [...sourceOf.values()].map((src) => `nullif(trim(${quotedIdentifier(src)}::VARCHAR), '') IS NULL`);
     await c.run(`CREATE OR REPLACE TEMP TABLE stage_all AS SELECT ${select.join(', ')}, ${blankTest.length ? blankTest.join(' AND ') : 'false'} AS __blank FROM ${source.from}`, stageParams);
     const malformed = await malformedLines(c, source);
     // Row numbers: rows created inside a transaction get rowids from a large offset, so count

@@ -1,0 +1,34 @@
+import type { WorkspaceInfo } from '../../../src/api/contract';
+import type { Call } from '../api/client';
+import { useAsync } from '../hooks/useAsync';
+import { AppHeader } from './AppHeader';
+import { ErrorNotice, Notice } from './Notice';
+import { ParticipationView } from './ParticipationView';
+
+/** No period can be reviewed until a roster or sessions have been imported. */
+export const isEmptyWorkspace = (info: WorkspaceInfo): boolean =>
+  info.periods.length === 0 || (info.tables.find((t) => t.table === 'people')?.rows ?? 0) === 0;
+
+/** The first screen: the open workspace's participation, by group, for one review period. */
+export function App({ call }: { call: Call }) {
+  const info = useAsync(() => call('info', {}), [call]);
+  return (
+    <div className="app">
+      <AppHeader workspaceName={info.value?.name} />
+      <main className="app-main">
+        {info.status === 'error' ? (
+          <ErrorNotice error={info.error} title="The workspace could not be opened" />
+        ) : !info.value ? (
+          <Notice kind="loading">Opening the workspace…</Notice>
+        ) : isEmptyWorkspace(info.value) ? (
+          <Notice kind="empty" title="No data yet">
+            This workspace has no data yet. Import a roster (people) file and your mentorship sessions, and participation by group
+            will appear here.
+          </Notice>
+        ) : (
+          <ParticipationView info={info.value} call={call} />
+        )}
+      </main>
+    </div>
+  );
+}
