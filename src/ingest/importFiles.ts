@@ -268,7 +268,7 @@ async function importOne(c0: DuckDBConnection, path: string, format: FileFormat,
     const landParams: Record<string, DuckDBValue> = { import_id: importId };
     if (table === 'sessions') landParams.default_layer = profile.layer;
     if (table === 'feedback') landParams.rating_scale = profile.ratingScale;
-    await c.run(landing.insert, paramsUsedBy(landing.insert, landParams));
+    for (const sql of [landing.insert].flat()) await c.run(sql, paramsUsedBy(sql, landParams));
     const snapshot = table === 'people'
       ? (await c.runAndReadAll('SELECT max(snapshot_date)::VARCHAR AS d, count(DISTINCT snapshot_date) AS n FROM valid')).getRowObjectsJS()[0]
       : null;

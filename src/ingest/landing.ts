@@ -6,7 +6,7 @@ import type { ImportTable } from './mappingProfile';
  * others skip rows identical to rows already there (overlapping exports add nothing twice).
  * Every statement reads `valid` and the bound $import_id only.
  */
-export const LANDING_SQL: Record<ImportTable, { replaceKey?: string; insert: string }> = {
+export const LANDING_SQL: Record<ImportTable, { replaceKey?: string; insert: string | string[] }> = {
   people: {
     insert: `INSERT INTO people
       SELECT person_id, snapshot_date, hire_date, termination_date, level, level_label, department, location,
@@ -59,8 +59,9 @@ export const LANDING_SQL: Record<ImportTable, { replaceKey?: string; insert: str
   // An informal coaching log is a conversation between two people: one session, hosted by the
   // coach, attended by the coachee. Its id is the log's own, or one derived from file and row.
   coaching_log: {
-    insert: `INSERT INTO sessions
-        SELECT sid, date, 'informal', NULL, NULL, coach_id, minutes, $import_id FROM valid_log;
-      INSERT INTO session_attendees SELECT sid, coachee_id, $import_id FROM valid_log`,
+    insert: [
+      `INSERT INTO sessions SELECT sid, date, 'informal', NULL, NULL, coach_id, minutes, $import_id FROM valid_log`,
+      `INSERT INTO session_attendees SELECT sid, coachee_id, $import_id FROM valid_log`,
+    ],
   },
 };
