@@ -3,3 +3,6 @@
  * module so the preload bundle can share the name without pulling in the core.
  */
 export const INVOKE_CHANNEL = 'pathways:invoke';
+
+/** The channel that hands the core a file the user chose (its name and bytes). */
+export const UPLOAD_CHANNEL = 'pathways:upload';

@@ -2,7 +2,9 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { MAX_REQUEST_BYTES, type Reply } from '../src/api/contract';
 import { dispatch, type Core } from '../src/api/core';
 import type { ErrorCode } from '../src/errors';
-import { INVOKE_CHANNEL } from './channel';
+import { INVOKE_CHANNEL, UPLOAD_CHANNEL } from './channel';
+import { MAX_UPLOAD_BYTES, type UploadStore } from '../src/api/uploads';
+import { toErrorInfo } from '../src/errors';
 
 /** Decides from a frame's URL whether that frame may call the core. Injected so tests can drive it. */
 export type TrustedSenderCheck = (frameUrl: string) => boolean;
@@ -31,8 +33,27 @@ export function isTrustedFrameUrl(url: string, rendererIndexFileUrl: string): bo
  * `dispatch`, which answers with a Reply and never throws (a thrown error would reach the
  * renderer as a bare string).
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, isTrustedSender: TrustedSenderCheck): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, isTrustedSender: TrustedSenderCheck, uploads?: UploadStore): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => handleInvoke(core, isTrustedSender, event, method, input));
+  if (uploads) ipcMain.handle(UPLOAD_CHANNEL, (event, name: unknown, bytes: unknown) => handleUpload(uploads, isTrustedSender, event, name, bytes));
+}
+
+/** A file the user picked or dropped in the window: bytes in, an opaque file id out. */
+async function handleUpload(
+  uploads: UploadStore,
+  isTrustedSender: TrustedSenderCheck,
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  name: unknown,
+  bytes: unknown,
+): Promise<Reply<unknown>> {
+  if (!senderIsTrusted(event, isTrustedSender)) return refuse('FORBIDDEN', 'This request did not come from the Pathways window.');
+  if (typeof name !== 'string' || name.length > 1000 || !(bytes instanceof Uint8Array)) return refuse('BAD_REQUEST', 'An upload is a file name and its bytes.');
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) return refuse('BAD_REQUEST', 'The file is too large.');
+  try {
+    return { ok: true, value: await uploads.save(name, bytes) };
+  } catch (err) {
+    return { ok: false, error: toErrorInfo(err) };
+  }
 }
 
 async function handleInvoke(

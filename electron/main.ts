@@ -2,6 +2,7 @@ import { resolve, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { Workspace } from '../src/workspace/workspace';
 import { createCore } from '../src/api/core';
+import { UploadStore } from '../src/api/uploads';
 import { defaultDataDir } from '../src/paths';
 import { PathwaysError, toErrorInfo } from '../src/errors';
 import { appFiles } from './appFiles';
@@ -62,10 +63,11 @@ export async function startMain(argv: readonly string[] = process.argv): Promise
     app.quit();
     return null;
   }
-  app.on('will-quit', () => workspace.close());
+  const uploads = new UploadStore();
+  app.on('will-quit', () => { workspace.close(); uploads.cleanup(); });
 
   applySecurityPolicies(app, session.defaultSession, files.rendererIndexUrl);
-  registerIpc(ipcMain, createCore(workspace), (url) => isTrustedFrameUrl(url, files.rendererIndexUrl));
+  registerIpc(ipcMain, createCore(workspace, uploads), (url) => isTrustedFrameUrl(url, files.rendererIndexUrl), uploads);
   window = await createMainWindow(BrowserWindow, files);
   return { window, workspace };
 }

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Transport } from '../src/api/contract';
-import { INVOKE_CHANNEL } from './channel';
+import { INVOKE_CHANNEL, UPLOAD_CHANNEL } from './channel';
 
 /**
  * The renderer's whole view of the main process: `window.pathways.invoke(method, input)`.
@@ -9,6 +9,7 @@ import { INVOKE_CHANNEL } from './channel';
  */
 const bridge: Transport = {
   invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, method, input),
+  upload: (name, bytes) => ipcRenderer.invoke(UPLOAD_CHANNEL, name, bytes),
 };
 
 contextBridge.exposeInMainWorld('pathways', bridge);

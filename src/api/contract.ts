@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { ErrorInfoSchema } from '../errors';
 import { PeriodLabelSchema } from '../models/period';
 import { TableNameSchema } from '../models/modelHeader';
+import { MappingProfileSchema } from '../ingest/mappingProfile';
+import { FileInspectionSchema, ImportReportSchema } from '../ingest/importReport';
+import { FileRefSchema } from './uploads';
+import { FindingSchema } from '../findings/findingSchema';
 
 /**
  * The one contract between the renderer and the core. Electron's IPC and the browser mode's
@@ -90,10 +94,38 @@ export const RunModelInputSchema = z.object({
   params: ModelParamsSchema,
 }).strict();
 
+const FileId = FileRefSchema.shape.fileId;
+
 export const api = {
   info: { input: z.object({}).strict(), output: WorkspaceInfoSchema },
   listModels: { input: z.object({}).strict(), output: z.array(ModelSummarySchema) },
   runModel: { input: RunModelInputSchema, output: 'arrow' as const },
+  findings: { input: z.object({ params: ModelParamsSchema }).strict(), output: z.array(FindingSchema) },
+  inspectFile: {
+    input: z.object({
+      fileId: FileId,
+      sheet: Text.nullable().default(null),
+      headerRow: z.number().int().min(1).max(1000).nullable().default(null),
+      delimiter: z.string().max(4).nullable().default(null),
+    }).strict(),
+    output: FileInspectionSchema,
+  },
+  importFiles: {
+    input: z.object({
+      files: z.array(z.object({ fileId: FileId, profile: MappingProfileSchema }).strict()).min(1).max(50),
+      onInvalid: z.enum(['fail', 'skip']).default('fail'),
+    }).strict(),
+    output: ImportReportSchema,
+  },
+  removeImport: { input: z.object({ importId: z.number().int().min(1) }).strict(), output: z.object({ rowsRemoved: z.number().int() }) },
+  setLevelOrder: {
+    input: z.object({ levels: z.array(z.object({ label: Text.min(1), rank: z.number().int().min(1).max(1000) }).strict()).min(1).max(200) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  addLabelMerge: {
+    input: z.object({ dimension: z.enum(['gender', 'race_ethnicity']), from: Text.min(1), to: Text.min(1) }).strict(),
+    output: z.object({ rowsUpdated: z.number().int() }),
+  },
 } as const;
 
 export type Api = typeof api;
@@ -113,7 +145,10 @@ export const ReplyErrorSchema = z.object({ ok: z.literal(false), error: ErrorInf
 /** The renderer's only way to the core; implemented over Electron IPC and over loopback HTTP. */
 export interface Transport {
   invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>;
+  /** Hands the core a file the user chose (file dialog or drop); later calls refer to its fileId. */
+  upload?(name: string, bytes: Uint8Array): Promise<Reply<z.infer<typeof FileRefSchema>>>;
 }
+export { FileRefSchema, type FileRef } from './uploads';
 
 /** The largest request body either adapter accepts (model params are tiny). */
 export const MAX_REQUEST_BYTES = 64 * 1024;

@@ -1,15 +1,34 @@
 import type { z } from 'zod';
 import type { Workspace } from '../workspace/workspace';
-import { api, type Api, type MethodName, type MethodOutput, type Reply, isMethodName } from './contract';
+import { api, type Api, type MethodName, type MethodOutput, type Reply, isMethodName, type ModelParams } from './contract';
 import { toErrorInfo, PathwaysError } from '../errors';
 import { workspaceInfo } from './workspaceInfo';
 import { loadModels } from '../models/registry';
-import { runModel, resultToArrow, missingInputs, needsMessage } from '../models/runModel';
+import { runModel, resultToArrow, missingInputs, needsMessage, type ModelResult } from '../models/runModel';
+import { reviewFindings } from '../findings/findings';
+import { inspectFile } from '../ingest/inspectFile';
+import { importFiles } from '../ingest/importFiles';
+import { removeImport, setLevelOrder, addLabelMerge } from '../workspace/settings';
+import type { UploadStore } from './uploads';
 
 type Handlers = { [M in MethodName]: (input: z.output<Api[M]['input']>) => Promise<MethodOutput<M>> };
 
+/** Every rate model that can run on this workspace, for one set of parameters. */
+export async function runRateModels(ws: Workspace, params: ModelParams): Promise<(ModelResult & { area: string })[]> {
+  const out: (ModelResult & { area: string })[] = [];
+  for (const m of loadModels().models.values()) {
+    if (m.header.kind !== 'rate' || (await missingInputs(ws, m)).length) continue;
+    out.push({ ...(await runModel(ws, m.header.name, { ...params, withComparisons: false })), area: m.header.area });
+  }
+  return out;
+}
+
 /** The core behind the contract, for one open workspace. Knows nothing of Electron or HTTP. */
-export function createCore(ws: Workspace): Handlers {
+export function createCore(ws: Workspace, uploads?: UploadStore): Handlers {
+  const upload = (fileId: string) => {
+    if (!uploads) throw new PathwaysError('BAD_REQUEST', 'this app cannot receive files');
+    return uploads.resolve(fileId);
+  };
   return {
     info: () => workspaceInfo(ws),
     listModels: async () => {
@@ -24,6 +43,16 @@ export function createCore(ws: Workspace): Handlers {
       return out;
     },
     runModel: async ({ model, params }) => resultToArrow(await runModel(ws, model, params)),
+    findings: async ({ params }) => reviewFindings(await runRateModels(ws, params)),
+    inspectFile: async ({ fileId, sheet, headerRow, delimiter }) => {
+      const f = upload(fileId);
+      return inspectFile(f.path, { ws, name: f.name, sheet, headerRow, delimiter });
+    },
+    importFiles: async ({ files, onInvalid }) =>
+      importFiles(ws, files.map((f) => { const u = upload(f.fileId); return { path: u.path, name: u.name, profile: f.profile }; }), { onInvalid }),
+    removeImport: ({ importId }) => removeImport(ws, importId),
+    setLevelOrder: async ({ levels }) => { await setLevelOrder(ws, levels); return { ok: true as const }; },
+    addLabelMerge: (m) => addLabelMerge(ws, m),
   };
 }
 

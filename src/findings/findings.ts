@@ -1,24 +1,10 @@
-import { z } from 'zod';
 import { benjaminiHochberg } from '../stats';
 import type { ModelResult } from '../models/runModel';
 import type { RateRow } from '../models/rateStats';
 import { OUTCOME_PHRASES, slicePhrase } from './phrases';
 
-export const FindingSchema = z.object({
-  model: z.string(),
-  area: z.string(),
-  slice: z.string(),
-  grp: z.string(),
-  reference: z.string(),
-  sentence: z.string(),
-  rateRatio: z.number(),
-  impactRatio: z.number(),
-  q: z.number(),
-  verdict: z.string(),
-  shortfall: z.number().nullable(),
-  score: z.number(),
-});
-export type Finding = z.infer<typeof FindingSchema>;
+import { FindingSchema, type Finding } from './findingSchema';
+export { FindingSchema, type Finding };
 
 const ALPHA = 0.05;
 

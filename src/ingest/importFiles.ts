@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { z } from 'zod';
+import { ImportOptionsSchema, type ImportOptions, type FileReport, type ImportReport } from './importReport';
 import { quotedIdentifier, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
@@ -16,47 +16,14 @@ import { learnLevelLabels } from './levelOrder';
 import { paramsUsedBy } from '../workspace/bindUsed';
 import { headerSignature } from './inspectFile';
 
-export const ImportOptionsSchema = z.object({
-  /** 'fail': any rejected row stops the import and nothing lands; 'skip': valid rows land, rejects are reported. */
-  onInvalid: z.enum(['fail', 'skip']).default('fail'),
-  /** Where to write every rejected row as CSV (file, row, column, value, reason). */
-  rejectsPath: z.string().nullable().default(null),
-});
-export type ImportOptions = z.input<typeof ImportOptionsSchema>;
-
-export const RejectSchema = z.object({
-  file: z.string(), row: z.number().int(), column: z.string(), value: z.string().nullable(), reason: z.string(),
-});
-export type Reject = z.infer<typeof RejectSchema>;
-
-export const FileReportSchema = z.object({
-  file: z.string(),
-  table: z.string(),
-  format: z.string(),
-  hash: z.string(),
-  status: z.enum(['imported', 'unchanged', 'rejected']),
-  rowsRead: z.number().int(),
-  rowsImported: z.number().int(),
-  rowsReplaced: z.number().int(),
-  rejected: z.number().int(),
-  notes: z.array(z.string()),
-  importId: z.number().int().nullable(),
-});
-export type FileReport = z.infer<typeof FileReportSchema>;
-
-export const ImportReportSchema = z.object({
-  ok: z.boolean(),
-  files: z.array(FileReportSchema),
-  /** The first rejects (all of them are in the rejects CSV when one was asked for). */
-  rejects: z.array(RejectSchema),
-  rejectedTotal: z.number().int(),
-  rejectsFile: z.string().nullable(),
-});
-export type ImportReport = z.infer<typeof ImportReportSchema>;
+export { ImportOptionsSchema, RejectSchema, FileReportSchema, ImportReportSchema } from './importReport';
+export type { ImportOptions, Reject, FileReport, ImportReport } from './importReport';
 
 export interface ImportRequest {
   path: string;
   profile: MappingProfileInput;
+  /** The name to report (an upload's original name); defaults to the file's own name. */
+  name?: string;
 }
 
 const MAX_REPORTED_REJECTS = 1000;
@@ -77,7 +44,7 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
     if (!parsed.success) {
       throw new PathwaysError('MAPPING_INVALID', `the mapping for ${basename(r.path)} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { file: basename(r.path) });
     }
-    return { path: r.path, profile: parsed.data, format: detectFormat(r.path) };
+    return { path: r.path, name: r.name ?? basename(r.path), profile: parsed.data, format: detectFormat(r.path, r.name) };
   });
   jobs.sort((a, b) => LANDING_ORDER.indexOf(a.profile.table) - LANDING_ORDER.indexOf(b.profile.table));
   const hashes = await Promise.all(jobs.map((j) => fileHash(j.path)));
@@ -94,7 +61,7 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
       await c.run('CREATE OR REPLACE TEMP TABLE all_rejects (file VARCHAR, row BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR)');
       const files: FileReport[] = [];
       for (let i = 0; i < jobs.length; i++) {
-        files.push(await importOne(c, jobs[i].path, jobs[i].format, jobs[i].profile, hashes[i]));
+        files.push(await importOne(c, jobs[i].path, jobs[i].name, jobs[i].format, jobs[i].profile, hashes[i]));
       }
       const total = Number((await c.runAndReadAll('SELECT count(*) AS n FROM all_rejects')).getRowObjectsJS()[0].n);
       const rejects = (await c.runAndReadAll(`SELECT * FROM all_rejects ORDER BY file, row, "column" LIMIT ${MAX_REPORTED_REJECTS}`))
@@ -119,15 +86,14 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
 
 const quotedString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-async function importOne(c0: DuckDBConnection, path: string, format: FileFormat, profile: MappingProfile, hash: string): Promise<FileReport> {
+async function importOne(c0: DuckDBConnection, path: string, file: string, format: FileFormat, profile: MappingProfile, hash: string): Promise<FileReport> {
   const c = traced(c0);
-  const file = basename(path);
   const table = profile.table;
   const base: FileReport = { file, table, format, hash, status: 'unchanged', rowsRead: 0, rowsImported: 0, rowsReplaced: 0, rejected: 0, notes: [], importId: null };
   const seen = (await c.runAndReadAll('SELECT import_id FROM imports WHERE file_hash = $h AND table_name = $t', { h: hash, t: table })).getRowObjectsJS();
   if (seen.length) return { ...base, notes: ['this exact file was imported before: nothing changed'], importId: Number(seen[0].import_id) };
 
-  const source = await openSource(c, path, format, profile);
+  const source = await openSource(c, path, file, format, profile);
   try {
     const notes = [...source.notes];
     const spec = FIELD_SPECS[table];

@@ -4,29 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
-import { detectFormat, type FileFormat } from './formats';
+import { detectFormat } from './formats';
 import { previewXlsx, guessHeaderRow, xlsxSheetToCsv, type SheetPreview } from './xlsx';
-import { suggestMapping, type MappingSuggestion, type ColumnSample } from './suggestMapping';
+import { suggestMapping, type ColumnSample } from './suggestMapping';
+import type { FileInspection } from './importReport';
 import { normalizeHeader } from './aliases';
 import type { Workspace } from '../workspace/workspace';
 import { MappingProfileSchema, type MappingProfile } from './mappingProfile';
 
-export interface FileInspection {
-  file: string;
-  format: FileFormat;
-  /** CSV dialect as DuckDB's sniffer saw it. */
-  dialect: { delimiter: string; header: boolean; encoding: string } | null;
-  sheets: SheetPreview[] | null;
-  sheet: string | null;
-  headerRow: number | null;
-  columns: string[];
-  /** The first rows, as text, for the preview grid. */
-  preview: string[][];
-  headerSignature: string;
-  suggestion: MappingSuggestion;
-  /** A profile saved for a file with the same header in this workspace, offered again. */
-  savedProfile: MappingProfile | null;
-}
+export type { FileInspection } from './importReport';
 
 const PREVIEW_ROWS = 20;
 
@@ -38,9 +24,9 @@ export const headerSignature = (columns: string[]): string =>
  * Reads only the head of a file (DuckDB stops early under LIMIT) to show a preview and
  * suggest a mapping. Nothing is written to the workspace.
  */
-export async function inspectFile(path: string, opts: { ws?: Workspace; sheet?: string | null; headerRow?: number | null; delimiter?: string | null } = {}): Promise<FileInspection> {
-  const file = basename(path);
-  const format = detectFormat(path);
+export async function inspectFile(path: string, opts: { ws?: Workspace; name?: string; sheet?: string | null; headerRow?: number | null; delimiter?: string | null } = {}): Promise<FileInspection> {
+  const file = opts.name ?? basename(path);
+  const format = detectFormat(path, file);
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   let tmp: string | undefined;

@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
@@ -30,8 +30,7 @@ const firstLine = (s: string) => s.split('\n')[0].slice(0, 300);
  * value becomes a reported reject instead of an error that stops the file). Paths and options
  * are bound parameters. XLSX is first re-encoded as CSV by the JS reader.
  */
-export async function openSource(c: DuckDBConnection, path: string, format: FileFormat, profile: MappingProfile): Promise<Source> {
-  const file = basename(path);
+export async function openSource(c: DuckDBConnection, path: string, file: string, format: FileFormat, profile: MappingProfile): Promise<Source> {
   const notes: string[] = [];
   let tmp: string | undefined;
   const cleanup = () => { if (tmp) rmSync(tmp, { recursive: true, force: true }); };

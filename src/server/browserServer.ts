@@ -5,7 +5,8 @@ import { join, resolve, sep, extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { api, isMethodName, MAX_REQUEST_BYTES, type Reply } from '../api/contract';
 import { dispatch, type Core } from '../api/core';
-import type { ErrorCode } from '../errors';
+import { toErrorInfo, type ErrorCode } from '../errors';
+import { MAX_UPLOAD_BYTES, type UploadStore } from '../api/uploads';
 
 /** The same CSP as the Electron window: no remote content, no eval. */
 export const CSP = [
@@ -36,7 +37,7 @@ export interface BrowserServer {
  * (sent by the renderer as a Bearer header, handed over in the URL fragment, which browsers
  * never send to a server); Host and Origin must be this server's own (DNS rebinding, CSRF).
  */
-export async function startBrowserServer(opts: { core: Core; staticDir: string; port?: number; host?: '127.0.0.1' | 'localhost' }): Promise<BrowserServer> {
+export async function startBrowserServer(opts: { core: Core; staticDir: string; uploads?: UploadStore; port?: number; host?: '127.0.0.1' | 'localhost' }): Promise<BrowserServer> {
   const token = randomBytes(32).toString('hex');
   const tokenBuf = Buffer.from(`Bearer ${token}`);
   const root = resolve(opts.staticDir);
@@ -57,16 +58,39 @@ export async function startBrowserServer(opts: { core: Core; staticDir: string; 
     if (!origins.has(`http://${host}`)) return deny(res, 421, 'this server answers only on its own loopback address');
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (url.pathname === '/upload') return handleUpload(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
     return serveStatic(res, url.pathname);
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return deny(res, 405, 'API calls are POST');
+  /** Method, Origin and token checks shared by every call that reaches the core. */
+  function guard(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'POST') { deny(res, 405, 'calls are POST'); return false; }
     const origin = req.headers.origin;
-    if (origin !== undefined && !origins.has(origin)) return deny(res, 403, 'cross-origin request refused');
+    if (origin !== undefined && !origins.has(origin)) { deny(res, 403, 'cross-origin request refused'); return false; }
     const auth = Buffer.from(String(req.headers.authorization ?? ''));
-    if (auth.length !== tokenBuf.length || !timingSafeEqual(auth, tokenBuf)) return deny(res, 401, 'missing or wrong token');
+    if (auth.length !== tokenBuf.length || !timingSafeEqual(auth, tokenBuf)) { deny(res, 401, 'missing or wrong token'); return false; }
+    return true;
+  }
+
+  /** A file the user chose in the page, streamed to the upload store; answers its FileRef. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!guard(req, res)) return;
+    if (!opts.uploads) return deny(res, 404, 'uploads are not enabled');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) return deny(res, 415, 'send the file as application/octet-stream');
+    const length = Number(req.headers['content-length'] ?? Number.NaN);
+    if (!(length >= 0) || length > MAX_UPLOAD_BYTES) return deny(res, 413, `files up to ${MAX_UPLOAD_BYTES / 1024 ** 3} GB, with a Content-Length`);
+    let name = 'file';
+    try { name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file')); } catch { /* keep the default label */ }
+    try {
+      sendJson(res, 200, { ok: true, value: await opts.uploads.save(name, req) });
+    } catch (err) {
+      sendJson(res, 400, { ok: false, error: toErrorInfo(err) });
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (!guard(req, res)) return;
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415, 'send JSON');
     let body: unknown;
     try {

@@ -26,12 +26,9 @@ const trusted = frame(INDEX);
 
 /** A core whose handlers record calls, to prove a refused request never reached it. */
 function spyCore() {
-  const core = {
-    info: vi.fn(async () => ({ name: 'spy' })),
-    listModels: vi.fn(async () => []),
-    runModel: vi.fn(async () => new Uint8Array()),
-  };
-  const calls = () => core.info.mock.calls.length + core.listModels.mock.calls.length + core.runModel.mock.calls.length;
+  // One spy per method of the contract, so a new method is covered without editing this.
+  const core = Object.fromEntries(Object.keys(api).map((m) => [m, vi.fn(async () => (m === 'runModel' ? new Uint8Array() : { name: 'spy' }))]));
+  const calls = () => Object.values(core).reduce((n, fn) => n + fn.mock.calls.length, 0);
   return { core: core as unknown as Core, calls };
 }
 
@@ -108,6 +105,8 @@ describe('registerIpc', () => {
     ['a bigint', { n: 1n }],
   ];
 
+  const fileId = '0123456789abcdef0123456789abcdef';
+  const profile = { table: 'people', columns: { person_id: 'Employee ID', snapshot_date: 'As Of', level: 'Level' } };
   const validRun = { model: 'participation_rate', params: { period: '2026-Q1' } };
   const withParams = (p: Record<string, unknown>) => ({ ...validRun, params: { ...validRun.params, ...p } });
   const specific: Record<MethodName, Array<[string, unknown]>> = {
@@ -130,8 +129,28 @@ describe('registerIpc', () => {
       ['a reference group that is not text', withParams({ reference: { group: 1 } })],
       ['an oversized params string', withParams({ department: 'x'.repeat(MAX_REQUEST_BYTES) })],
     ],
+    findings: [['no params', {}], ["period 'bad'", { params: { period: 'bad' } }]],
+    inspectFile: [
+      ['a path instead of a file id', { fileId: '/etc/passwd' }],
+      ['a path key', { path: '/etc/passwd' }],
+      ['header row 0', { fileId, headerRow: 0 }],
+    ],
+    importFiles: [
+      ['no files', { files: [] }],
+      ['a path instead of a file id', { files: [{ fileId: '../x.csv', profile }] }],
+      ['an unknown table', { files: [{ fileId, profile: { ...profile, table: 'salaries' } }] }],
+      ['an unknown onInvalid', { files: [{ fileId, profile }], onInvalid: 'ignore' }],
+      ['an extra profile key', { files: [{ fileId, profile: { ...profile, sql: 'x' } }] }],
+    ],
+    removeImport: [['import id 0', { importId: 0 }], ['import id as text', { importId: '1' }]],
+    setLevelOrder: [['no levels', { levels: [] }], ['rank 0', { levels: [{ label: 'L1', rank: 0 }] }], ['empty label', { levels: [{ label: '', rank: 1 }] }]],
+    addLabelMerge: [['an extra dimension', { dimension: 'age', from: 'a', to: 'b' }], ['empty target', { dimension: 'gender', from: 'F', to: '' }]],
   };
-  const validInput: Record<MethodName, unknown> = { info: {}, listModels: {}, runModel: validRun };
+  const validInput: Record<MethodName, unknown> = {
+    info: {}, listModels: {}, runModel: validRun, findings: { params: validRun.params },
+    inspectFile: { fileId }, importFiles: { files: [{ fileId, profile }] }, removeImport: { importId: 1 },
+    setLevelOrder: { levels: [{ label: 'L1', rank: 1 }] }, addLabelMerge: { dimension: 'gender', from: 'F', to: 'Woman' },
+  };
 
   for (const method of Object.keys(api) as MethodName[]) {
     describe(method, () => {

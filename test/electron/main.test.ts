@@ -132,11 +132,24 @@ describe('startMain', () => {
 
   it('answers the renderer through IPC from the opened workspace, and refuses other frames', async () => {
     await start();
-    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(1);
-    const [channel, handler] = electron.ipcMain.handle.mock.calls[0] as [string, (...a: unknown[]) => Promise<unknown>];
-    expect(channel).toBe('pathways:invoke');
+    const channels = electron.ipcMain.handle.mock.calls.map((c) => c[0]);
+    expect(channels).toEqual(['pathways:invoke', 'pathways:upload']);
+    const [, handler] = electron.ipcMain.handle.mock.calls[0] as [string, (...a: unknown[]) => Promise<unknown>];
     await expect(handler({ senderFrame: { url: rendererUrl } }, 'info', {})).resolves.toMatchObject({ ok: true, value: { name: 'w.duckdb' } });
     await expect(handler({ senderFrame: { url: 'https://example.com/' } }, 'info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('takes uploads only from the window, and then the file can be inspected by its id alone', async () => {
+    await start();
+    const [, invoke] = electron.ipcMain.handle.mock.calls[0] as [string, (...a: unknown[]) => Promise<unknown>];
+    const [, upload] = electron.ipcMain.handle.mock.calls[1] as [string, (...a: unknown[]) => Promise<unknown>];
+    const bytes = new TextEncoder().encode('Employee ID,Job Level\nE1,L1\n');
+    await expect(upload({ senderFrame: { url: 'https://example.com/' } }, 'r.csv', bytes)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(upload({ senderFrame: { url: rendererUrl } }, 'r.csv', 'not bytes')).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const ref = await upload({ senderFrame: { url: rendererUrl } }, '../../etc/r.csv', bytes) as { ok: true; value: { fileId: string; name: string; size: number } };
+    expect(ref.value).toMatchObject({ name: 'r.csv', size: bytes.byteLength });
+    const inspected = await invoke({ senderFrame: { url: rendererUrl } }, 'inspectFile', { fileId: ref.value.fileId });
+    expect(inspected).toMatchObject({ ok: true, value: { file: 'r.csv', columns: ['Employee ID', 'Job Level'] } });
   });
 
   it('closes the workspace when the app quits', async () => {

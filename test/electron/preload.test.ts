@@ -7,12 +7,12 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => electron);
 
 describe('preload', () => {
-  it('exposes window.pathways with invoke and nothing else', async () => {
+  it('exposes window.pathways with invoke and upload and nothing else', async () => {
     await import('../../electron/preload');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, unknown>];
     expect(key).toBe('pathways');
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'upload']);
     expect(Object.values(bridge).includes(electron.ipcRenderer)).toBe(false);
   });
 
@@ -23,5 +23,13 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pathways:invoke', 'info', {});
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('forwards upload on its own channel with the name and bytes', async () => {
+    await import('../../electron/preload');
+    const bridge = electron.contextBridge.exposeInMainWorld.mock.calls[0][1] as unknown as { upload(n: string, b: Uint8Array): Promise<unknown> };
+    const bytes = new Uint8Array([1, 2, 3]);
+    await bridge.upload('roster.csv', bytes);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('pathways:upload', 'roster.csv', bytes);
   });
 });
