@@ -1,36 +1,56 @@
--- Career events: promotions, demotions, moves, hires and exits. From job_events when the
--- workspace has any; otherwise derived from consecutive roster snapshots (METRICS.md), dated
--- at the later snapshot because the day within the interval is unknown, and marked derived
--- so the UI can say so.
+-- Career events: promotions, demotions, moves, hires and exits. From job_events for the kinds
+-- of event the workspace's job_events carry; otherwise derived from the roster snapshots
+-- (METRICS.md), dated at the snapshot that first shows the change because the day within the
+-- interval is unknown, and marked derived so the UI can say so.
 
 CREATE OR REPLACE TEMP MACRO snapshot_pairs() AS TABLE
   WITH s AS (SELECT DISTINCT snapshot_date FROM people),
   ordered AS (SELECT snapshot_date AS d, lead(snapshot_date) OVER (ORDER BY snapshot_date) AS next_d FROM s)
   SELECT d, next_d FROM ordered WHERE next_d IS NOT NULL;
 
+-- Which kind of fact an event records: a job_events file that carries promotions but no
+-- terminations (a common "promotion history" export) must not silence the exits the rosters show.
+CREATE OR REPLACE TEMP MACRO event_family(event_type) AS
+  CASE WHEN event_type IN ('promotion', 'demotion') THEN 'level change'
+       WHEN event_type = 'termination' THEN 'exit'
+       ELSE event_type END;
+
 CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
-  -- Level changes between consecutive snapshots.
-  SELECT b.person_id, b.snapshot_date AS effective_date,
-         CASE WHEN b.level_rank > a.level_rank THEN 'promotion' ELSE 'demotion' END AS event_type,
-         a.level_rank AS from_level, b.level_rank AS to_level, true AS derived
-  FROM snapshot_pairs() sp
-  JOIN people a ON a.snapshot_date = sp.d
-  JOIN people b ON b.snapshot_date = sp.next_d AND b.person_id = a.person_id
-  WHERE b.level_rank <> a.level_rank
+  -- Level changes between a person's consecutive appearances in the rosters. A person missing
+  -- from one export in between still has their change found; a rehire (new hire date) is a new
+  -- employment, not a promotion.
+  SELECT person_id, snapshot_date AS effective_date,
+         CASE WHEN level_rank > prev_level THEN 'promotion' ELSE 'demotion' END AS event_type,
+         prev_level AS from_level, level_rank AS to_level, true AS derived
+  FROM (
+    SELECT person_id, snapshot_date, level_rank, hire_date,
+           lag(level_rank) OVER w AS prev_level, lag(hire_date) OVER w AS prev_hire,
+           lag(snapshot_date) OVER w AS prev_snapshot
+    FROM people
+    WINDOW w AS (PARTITION BY person_id ORDER BY snapshot_date)
+  )
+  WHERE prev_snapshot IS NOT NULL AND level_rank <> prev_level AND hire_date IS NOT DISTINCT FROM prev_hire
   UNION ALL
-  -- Exits with a termination date, once per person (the first snapshot that shows it).
+  -- Exits with a termination date, once per person (the earliest date any snapshot shows).
   SELECT person_id, min(termination_date), 'termination', NULL, NULL, true
   FROM people WHERE termination_date IS NOT NULL GROUP BY person_id
   UNION ALL
-  -- People who vanish from the next snapshot without a termination date left in between.
+  -- People who vanish from the next snapshot without a termination date left in between;
+  -- unless they come back later in the same employment (same hire date), which is a gap in
+  -- the exports (leave, a partial file), not an exit.
   SELECT a.person_id, sp.next_d, 'termination', NULL, NULL, true
   FROM snapshot_pairs() sp
   JOIN people a ON a.snapshot_date = sp.d
   WHERE a.termination_date IS NULL
     AND NOT EXISTS (SELECT 1 FROM people b WHERE b.snapshot_date = sp.next_d AND b.person_id = a.person_id)
-    AND NOT EXISTS (SELECT 1 FROM people t WHERE t.person_id = a.person_id AND t.termination_date IS NOT NULL);
+    AND NOT EXISTS (SELECT 1 FROM people t WHERE t.person_id = a.person_id AND t.termination_date IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM people r WHERE r.person_id = a.person_id AND r.snapshot_date > sp.next_d
+                      AND r.hire_date IS NOT DISTINCT FROM a.hire_date);
 
+-- job_events win for every family of event they carry (level changes, exits); the families
+-- they do not carry still come from the rosters.
 CREATE OR REPLACE TEMP MACRO career_events() AS TABLE
   SELECT person_id, effective_date, event_type, from_level, to_level, false AS derived FROM job_events
   UNION ALL
-  SELECT * FROM derived_events() WHERE NOT EXISTS (SELECT 1 FROM job_events);
+  SELECT * FROM derived_events() d
+  WHERE NOT EXISTS (SELECT 1 FROM job_events j WHERE event_family(j.event_type) = event_family(d.event_type));

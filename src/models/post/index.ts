@@ -2,6 +2,10 @@ import type { ColumnSpec } from '../../arrow/toArrow';
 import type { ModelParams } from '../../api/contract';
 import type { ModelHeader } from '../modelHeader';
 import { survival } from './survival';
+import { matrix } from './matrix';
+import { load } from './load';
+import { meanCI } from './meanCI';
+import { lift } from './lift';
 
 export interface PostContext {
   params: ModelParams;
@@ -15,4 +19,10 @@ export type PostProcessor = (raw: Record<string, unknown>[], ctx: PostContext) =
   notes?: string[];
 };
 
-export const POSTPROCESSORS: Record<string, PostProcessor> = { survival };
+export const POSTPROCESSORS: Record<string, PostProcessor> = {
+  survival,
+  matrix,
+  load,
+  mean_ci: meanCI,
+  lift,
+};

@@ -1,0 +1,69 @@
+-- name: application_to_match
+-- title: From application to match
+-- question: Of each group's people who applied to be mentored in the period, what share had been matched by the period's end?
+-- kind: rate
+-- outcome: favourable
+-- requires: people, enrollments, matches
+-- inputs: people, enrollments, matches, programs
+-- parameters:
+--   period_start DATE     first day of the review period
+--   period_end   DATE     first day after the review period
+--   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)
+--   dimension2   VARCHAR  second dimension for an intersection, or NULL
+--   department   VARCHAR  filter, or NULL for all
+--   location     VARCHAR  filter, or NULL for all
+--   level_min    INTEGER  filter, or NULL
+--   level_max    INTEGER  filter, or NULL
+--   layer        VARCHAR  only programs of this layer, or NULL for all
+--   program_id   VARCHAR  only this program, or NULL for all
+-- output:
+--   slice        VARCHAR  all, or the program's name
+--   grp          VARCHAR  the group of the dimension
+--   numerator    BIGINT   applicants matched as mentee in a program they applied to, on or after applying and before the period's end
+--   denominator  BIGINT   applicants: people with a mentee application dated in the period
+-- population: people with a mentee application dated in the period (any status) who are employed on the last day of the period
+
+WITH eligible AS (
+  SELECT person_id, grp
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+),
+program_names AS (
+  SELECT
+    program_id, layer,
+    CASE WHEN count(*) OVER (PARTITION BY name) > 1 THEN name || ' (' || program_id || ')' ELSE name END AS program_name
+  FROM programs
+),
+applications AS (
+  -- An application is a mentee enrollment dated in the period, whatever its status today:
+  -- applied, waitlisted, matched, withdrawn all once applied. The status does not date it.
+  SELECT en.person_id, en.program_id, en.applied_date, el.grp,
+         coalesce(pn.program_name, en.program_id) AS program_name
+  FROM enrollments en
+  JOIN eligible el ON el.person_id = en.person_id
+  LEFT JOIN program_names pn ON pn.program_id = en.program_id
+  WHERE en.role = 'mentee'
+    AND en.applied_date >= $period_start::DATE AND en.applied_date < $period_end::DATE
+    AND ($layer IS NULL OR pn.layer = $layer)
+    AND ($program_id IS NULL OR en.program_id = $program_id)
+),
+outcomes AS (
+  -- Matched: a match in the same program with them as mentee, made on or after the
+  -- application (an older match answers an older application) and before the period ended.
+  SELECT a.person_id, a.grp, a.program_name,
+         EXISTS (
+           SELECT 1 FROM matches m
+           WHERE m.mentee_id = a.person_id AND m.program_id = a.program_id
+             AND m.matched_date >= a.applied_date AND m.matched_date < $period_end::DATE
+         ) AS matched
+  FROM applications a
+),
+by_slice AS (
+  -- In 'all' a person counts once, as matched if any of their applications was.
+  SELECT 'all' AS slice, person_id, grp, bool_or(matched) AS matched FROM outcomes GROUP BY person_id, grp
+  UNION ALL
+  SELECT program_name, person_id, grp, bool_or(matched) FROM outcomes GROUP BY program_name, person_id, grp
+)
+SELECT slice, grp, count(*) FILTER (WHERE matched) AS numerator, count(*) AS denominator
+FROM by_slice
+GROUP BY slice, grp
+ORDER BY slice <> 'all', slice, grp;

@@ -1,0 +1,105 @@
+-- name: program_outcomes
+-- title: Program outcomes: participants vs non-participants
+-- question: Were mentorship participants promoted and retained more than comparable non-participants (same level and tenure band, and department where numbers allow) over the last 12 months?
+-- kind: table
+-- requires: people, sessions
+-- inputs: people, job_events, sessions, session_attendees, matches
+-- postprocess: lift
+-- parameters:
+--   period_end   DATE     first day after the review period; the 12 months before it are the window
+--   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)
+--   dimension2   VARCHAR  second dimension for an intersection, or NULL
+--   department   VARCHAR  filter on the department on the base date, or NULL for all
+--   location     VARCHAR  filter on the location on the base date, or NULL for all
+--   level_min    INTEGER  filter on the level on the base date, or NULL
+--   level_max    INTEGER  filter on the level on the base date, or NULL
+--   layer        VARCHAR  count only conversations of this layer as participation, or NULL for any
+--   program_id   VARCHAR  count only conversations of this program as participation, or NULL for any
+-- output:
+--   outcome                  VARCHAR  'promotion' (promoted in the window) or 'retention' (employed on the period's last day)
+--   grp                      VARCHAR  the group of the dimension on the base date
+--   stratum                  VARCHAR  level rank x tenure band on the base date, e.g. 'level 2 · 1-3y'
+--   refinement               VARCHAR  department on the base date ('Not recorded' when empty)
+--   participants             BIGINT   participants in this group and stratum
+--   participant_outcomes     BIGINT   of them, with the outcome
+--   non_participants         BIGINT   non-participants in this group and stratum
+--   non_participant_outcomes BIGINT   of them, with the outcome
+-- population: employees on the base date, the last day of the same period a year earlier (period_end - 12 months - 1 day); participants had at least one mentorship conversation (of the chosen layer/program) in the 12 months after it, up to period end; non-participants had none of any kind
+--
+-- The lift post-processor standardizes (expected = sum over strata of participants x the
+-- non-participant rate of the same group and stratum), computes lift = observed / expected with
+-- the exact Poisson 95% CI, per group and for 'All', and applies disclosure control. These rows
+-- never leave the core as they are.
+
+-- Timing, chosen so one window serves both sides: the population is fixed on the base date
+-- (so leavers stay in it, as in the promotion rate), participation and outcomes are both
+-- counted over the 12 months that follow, up to period end. Participation can follow a
+-- promotion within that window, which is one more reason the result is an association, not a
+-- causal effect.
+WITH dates AS (
+  SELECT ($period_end::DATE - INTERVAL 12 MONTH)::DATE - 1 AS base_date,
+         ($period_end::DATE - INTERVAL 12 MONTH)::DATE AS window_start,
+         $period_end::DATE AS window_end
+),
+base AS (
+  SELECT h.person_id, h.grp, h.level_rank, h.hire_date,
+         coalesce(nullif(trim(h.department), ''), 'Not recorded') AS department,
+         d.base_date
+  FROM dates d, headcount_at(d.base_date, $department, $location, $level_min, $level_max, $dimension, $dimension2) h
+),
+-- Tenure on the base date; full years, so exactly one year in is '1-3y'. Strata are keyed by
+-- level rank, not label, so two spellings of one level never split a stratum.
+stratified AS (
+  SELECT person_id, grp, department,
+         'level ' || level_rank || ' · ' || CASE
+           WHEN hire_date IS NULL THEN 'tenure unknown'
+           WHEN hire_date > base_date - INTERVAL 1 YEAR THEN '<1y'
+           WHEN hire_date > base_date - INTERVAL 3 YEAR THEN '1-3y'
+           WHEN hire_date > base_date - INTERVAL 5 YEAR THEN '3-5y'
+           ELSE '5y+' END AS stratum
+  FROM base
+),
+talks AS (
+  SELECT c.person_id, c.layer, c.program_id
+  FROM dates d, conversations(d.window_start, d.window_end) c
+),
+-- Participants: a conversation of the chosen kind. Non-participants: no conversation of any
+-- kind, so that people active in another program are not the comparison group of this one.
+participation AS (
+  SELECT s.*,
+         EXISTS (SELECT 1 FROM talks t WHERE t.person_id = s.person_id
+                   AND ($layer IS NULL OR t.layer = $layer)
+                   AND ($program_id IS NULL OR t.program_id = $program_id)) AS participant,
+         NOT EXISTS (SELECT 1 FROM talks t WHERE t.person_id = s.person_id) AS non_participant
+  FROM stratified s
+),
+promoted AS (
+  SELECT DISTINCT e.person_id
+  FROM career_events() e, dates d
+  WHERE e.event_type = 'promotion' AND e.effective_date >= d.window_start AND e.effective_date < d.window_end
+),
+-- Retained: employed anywhere on the period's last day, whatever the filters (a move is not an exit).
+retained AS (
+  SELECT person_id FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
+),
+outcomes AS (
+  SELECT p.grp, p.stratum, p.department, p.participant, p.non_participant, o.outcome,
+         CASE o.outcome
+           WHEN 'promotion' THEN p.person_id IN (SELECT person_id FROM promoted)
+           ELSE p.person_id IN (SELECT person_id FROM retained) END AS achieved
+  FROM participation p
+  CROSS JOIN (SELECT unnest(['promotion', 'retention']) AS outcome) o
+  WHERE p.participant OR p.non_participant
+)
+SELECT
+  outcome,
+  grp,
+  stratum,
+  department AS refinement,
+  count(*) FILTER (WHERE participant) AS participants,
+  count(*) FILTER (WHERE participant AND achieved) AS participant_outcomes,
+  count(*) FILTER (WHERE non_participant) AS non_participants,
+  count(*) FILTER (WHERE non_participant AND achieved) AS non_participant_outcomes
+FROM outcomes
+GROUP BY outcome, grp, stratum, department
+ORDER BY outcome, grp, stratum, department;

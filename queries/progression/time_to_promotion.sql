@@ -1,0 +1,134 @@
+-- name: time_to_promotion
+-- title: Time to promotion
+-- question: How long do people of each group stay in a level before they are promoted (Kaplan-Meier median time in level, with leavers and people not yet promoted counted as censored)?
+-- kind: table
+-- requires: people
+-- inputs: people, job_events
+-- postprocess: survival
+-- parameters:
+--   period_end   DATE     first day after the review period; the window is the 8 quarters before it
+--   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)
+--   dimension2   VARCHAR  second dimension for an intersection, or NULL
+--   department   VARCHAR  filter on the person's department in their last roster record up to period end, or NULL
+--   location     VARCHAR  filter on the person's location in that record, or NULL
+--   level_min    INTEGER  filter on the level of the spell measured, or NULL
+--   level_max    INTEGER  filter on the level of the spell measured, or NULL
+-- output:
+--   slice        VARCHAR  'all'
+--   grp          VARCHAR  the group of the dimension, from the person's last roster record up to period end
+--   t            INTEGER  days in level
+--   events       BIGINT   spells of this length that ended in a promotion
+--   censored     BIGINT   spells of this length that ended otherwise: exit, demotion, or the data's end
+-- population: everyone employed at any time in the 8 quarters ending at period end (the headcount at period end, plus everyone promoted or leaving in that window), one spell each: the level they held when the window opened, or were hired into within it
+--
+-- The survival post-processor turns the rows into Kaplan-Meier summaries (n, events, median
+-- with 95% CI, log-rank test across the groups) and step curves, with disclosure control.
+
+-- Why one spell per person: people are the unit of disclosure control and of the log-rank
+-- test's independence; counting each of someone's spells would let one person weigh twice.
+-- The spell in progress when the window opens follows everyone employed then from a known
+-- level until their first promotion, so promotions in the window are never lost (a person's
+-- current spell would start at their promotion and censor it away).
+WITH bounds AS (
+  SELECT
+    ($period_end::DATE - INTERVAL 24 MONTH)::DATE AS window_start,
+    -- The data's end: the last day the rosters or job events speak for, or the period's last
+    -- day if that comes first. Nobody is followed beyond what the data can see.
+    least($period_end::DATE - 1,
+          greatest((SELECT max(snapshot_date) FROM people),
+                   (SELECT max(effective_date) FROM job_events))) AS data_end
+),
+events AS MATERIALIZED (
+  SELECT e.person_id, e.effective_date, e.event_type, e.from_level, e.to_level
+  FROM career_events() e, bounds b
+  WHERE e.effective_date <= b.data_end
+),
+-- Each person's last roster record up to period end: their group and where they worked last.
+last_record AS (
+  SELECT p.person_id, p.hire_date, p.level_rank, p.department, p.location,
+         group_label(p.gender, p.race_ethnicity, p.extra_dims, $dimension, $dimension2) AS grp
+  FROM people p
+  WHERE p.snapshot_date <= roster_date($period_end::DATE - 1)
+  QUALIFY row_number() OVER (PARTITION BY p.person_id ORDER BY p.snapshot_date DESC) = 1
+),
+first_seen AS (
+  SELECT person_id, min(snapshot_date) AS first_seen FROM people GROUP BY person_id
+),
+-- Entering a level: hire, or the last promotion or demotion on or before the window opens
+-- (derived changes are dated at the first roster showing the new level). Without a hire date
+-- or an earlier change, the first roster showing the person stands in for the entry date.
+spell_start AS (
+  SELECT
+    r.person_id,
+    coalesce(
+      (SELECT max(c.effective_date) FROM events c, bounds b
+        WHERE c.person_id = r.person_id AND c.event_type IN ('promotion', 'demotion')
+          AND c.effective_date <= b.window_start
+          AND (r.hire_date IS NULL OR c.effective_date >= r.hire_date)),
+      r.hire_date,
+      f.first_seen) AS started
+  FROM last_record r JOIN first_seen f USING (person_id)
+),
+-- What ended the spell, whichever came first: the next level change (a promotion is the event;
+-- a demotion leaves the risk set for promotion from this level, so it censors), an exit
+-- (censored), or the data's end (censored).
+spell_end AS (
+  SELECT
+    s.person_id,
+    s.started,
+    (SELECT arg_min(c, c.effective_date) FROM events c
+      WHERE c.person_id = s.person_id AND c.event_type IN ('promotion', 'demotion')
+        AND c.effective_date > s.started) AS next_change,
+    (SELECT arg_max(c.to_level, c.effective_date) FROM events c
+      WHERE c.person_id = s.person_id AND c.event_type IN ('promotion', 'demotion')
+        AND c.effective_date = s.started) AS entered_level,
+    (SELECT min(c.effective_date) FROM events c
+      WHERE c.person_id = s.person_id AND c.event_type = 'termination'
+        AND c.effective_date >= s.started) AS exited
+  FROM spell_start s
+),
+spells AS (
+  SELECT
+    r.person_id,
+    r.grp,
+    r.department,
+    r.location,
+    -- The level measured: the one the ending change left, or the one the starting change
+    -- entered, or (no change either side) the level in the last record.
+    coalesce(e.next_change.from_level, e.entered_level, r.level_rank) AS level_rank,
+    e.started,
+    e.exited,
+    e.next_change.effective_date AS changed,
+    e.next_change.event_type AS change_type,
+    least(e.next_change.effective_date, e.exited, b.data_end) AS ended,
+    b.window_start,
+    b.data_end
+  FROM spell_end e
+  JOIN last_record r USING (person_id)
+  CROSS JOIN bounds b
+),
+-- The cohort: employed at some time in the window, i.e. hired before the data's end and not
+-- gone before the window opened.
+cohort AS (
+  SELECT
+    grp,
+    greatest(0, date_diff('day', started, ended))::INTEGER AS t,
+    -- A promotion and an exit on the same day: the promotion happened, so it is the event.
+    coalesce(change_type = 'promotion' AND changed = ended, false) AS promoted
+  FROM spells
+  WHERE started <= data_end
+    AND (exited IS NULL OR exited >= window_start)
+    AND ($department IS NULL OR department = $department)
+    AND ($location IS NULL OR location = $location)
+    AND ($level_min IS NULL OR level_rank >= $level_min)
+    AND ($level_max IS NULL OR level_rank <= $level_max)
+)
+SELECT
+  'all' AS slice,
+  grp,
+  t,
+  count(*) FILTER (WHERE promoted) AS events,
+  count(*) FILTER (WHERE NOT promoted) AS censored
+FROM cohort
+GROUP BY grp, t
+ORDER BY grp, t;

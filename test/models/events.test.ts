@@ -1,0 +1,82 @@
+import { describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { withTempWorkspace } from '../helpers/tempWorkspace';
+import { importFixture } from '../helpers/importFixture';
+import { loadModels } from '../../src/models/registry';
+import type { Workspace } from '../../src/workspace/workspace';
+
+const dir = join(__dirname, '..', 'fixtures', 'models', 'events');
+
+/**
+ * queries/_lib/events.sql on three monthly rosters (2025-01-31, 02-28, 03-31):
+ *   E1  L1 -> L2 -> L2                    promotion 1->2 dated 02-28 (the first roster showing it)
+ *   E2  L2 -> L2 -> gone                  exit dated 03-31 (disappearance, dated at the next roster)
+ *   E3  L2 -> L2 (terminated 02-15) -> gone   exit dated 02-15, once (termination date wins over the disappearance)
+ *   E4  L1 -> missing -> L2, same hire    no exit (a gap in the exports); promotion 1->2 dated 03-31
+ *   E5  L3 -> gone -> L2, new hire date   exit dated 02-28; the rehire at L2 is no demotion
+ *   E6  L3 -> L2 -> L2                    demotion 3->2 dated 02-28
+ */
+async function load(ws: Workspace, jobEvents?: string) {
+  const people = { person_id: 'person', hire_date: 'hired', termination_date: 'left', level: 'level' };
+  await importFixture(ws, dir, [
+    ...['2025-01-31', '2025-02-28', '2025-03-31'].map((d) => ({ path: `roster_${d}.csv`, profile: { table: 'people' as const, snapshotDate: d, columns: people } })),
+    ...(jobEvents ? [{ path: jobEvents, profile: { table: 'job_events' as const, columns: { person_id: 'person', effective_date: 'date', event_type: 'type', from_level: 'from', to_level: 'to' } } }] : []),
+  ]);
+}
+
+/** The pseudonym the import gave a fixture id (same rule as the pseudo() macro: salted sha256). */
+const pid = (ws: Workspace, id: string) => `p${createHash('sha256').update(ws.salt + id).digest('hex').slice(0, 20)}`;
+
+async function events(ws: Workspace): Promise<string[]> {
+  const c = await ws.connect();
+  try {
+    await c.run(loadModels().lib);
+    const rows = (await c.runAndReadAll(`
+      SELECT person_id, effective_date::VARCHAR AS d, event_type, from_level, to_level, derived
+      FROM career_events() ORDER BY effective_date, event_type, person_id`)).getRowObjectsJS();
+    const names = new Map(['E1', 'E2', 'E3', 'E4', 'E5', 'E6'].map((id) => [pid(ws, id), id]));
+    return rows.map((r) => [names.get(String(r.person_id)) ?? '?', r.d, r.event_type, r.from_level ?? '-', r.to_level ?? '-', r.derived ? 'derived' : 'job_events'].join(' '));
+  } finally {
+    c.closeSync();
+  }
+}
+
+describe('career_events() (queries/_lib/events.sql)', () => {
+  it('derives promotions, demotions and exits from consecutive rosters', async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws);
+      expect(await events(ws)).toEqual([
+        'E3 2025-02-15 termination - - derived',   // termination date in a roster, once
+        'E6 2025-02-28 demotion 3 2 derived',
+        'E1 2025-02-28 promotion 1 2 derived',      // level went up between consecutive rosters
+        'E5 2025-02-28 termination - - derived',    // vanished; came back only as a rehire
+        'E4 2025-03-31 promotion 1 2 derived',      // change found across the gap in E4's rosters
+        'E2 2025-03-31 termination - - derived',    // vanished from the next roster
+      ]);
+    });
+  });
+
+  it('takes level changes from job_events when they carry any, and still derives the exits they lack', async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws, 'job_events_promotions.csv');
+      expect(await events(ws)).toEqual([
+        'E1 2025-02-10 promotion 1 2 job_events',   // the job event's own date; no derived promotion or demotion remains
+        'E3 2025-02-15 termination - - derived',
+        'E5 2025-02-28 termination - - derived',
+        'E2 2025-03-31 termination - - derived',
+      ]);
+    });
+  });
+
+  it('takes exits from job_events too when they carry terminations', async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws, 'job_events_full.csv');
+      expect(await events(ws)).toEqual([
+        'E1 2025-02-10 promotion 1 2 job_events',
+        'E6 2025-03-05 lateral 2 2 job_events',
+        'E2 2025-03-20 termination - - job_events',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, it, expect } from 'vitest';
+import { withTempWorkspace } from '../../helpers/tempWorkspace';
+import { loadProgression, run, pick } from './fixture';
+
+/**
+ * 2025-Q2: window [2023-07-01, 2025-07-01), data end 2025-06-30 (last roster). No roster
+ * predates the window, so every spell starts at the hire date; it ends at the first promotion
+ * (event), or is censored at the exit or the data's end. Days:
+ *   Woman: W1 2020-01-01..2025-06-30 = 2007 event, W2 2007 event, W3 ..2024-12-31 = 1460 event,
+ *          W4 ..2025-05-15 = 1230 censored, W5 ..2025-06-30 = 2372 censored, W6 ..2025-03-31 = 2646 event,
+ *          W7 2024-09-01.. = 302 event, W8 3102 censored, W9 ..2024-12-31 = 730 censored, W10 1855 censored
+ *   Man:   M1 2372 event, M2 ..2024-12-31 = 2191 event (his first promotion in the window), M3 2007 event,
+ *          M4 1641 c, M5 3468 c, M6 1125 event, M7 ..2025-04-30 = 2676 c, M8 ..2025-03-31 = 761 event,
+ *          M9 60 c, M10 3833 c, M11 ..2024-10-15 = 2114 c, M12 ..2024-12-31 = 2191 c
+ *   Non-binary: N1 1641 event, N2 1276 c. Not recorded: U1 2007 c.
+ * Kaplan-Meier, log-log band and log-rank from SciPy 1.17 (scipy.stats.ecdf on CensoredData,
+ * sf.confidence_interval(method='log-log'), scipy.stats.logrank; statistic squared = chi2);
+ * median (CI) = first time the curve (band) is <= 0.5, as lifelines / R's quantile.survfit.
+ */
+describe('time_to_promotion', () => {
+  it('gives the Kaplan-Meier median time in level per group and the log-rank test, with k = 3', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadProgression(ws);
+      const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 3 });
+      const summary = rows.filter((r) => r.row_type === 'summary');
+      expect(summary.map((r) => r.grp)).toEqual(['Man', 'Non-binary', 'Not recorded', 'Woman']);
+
+      const women = pick(summary, { grp: 'Woman' });
+      expect(women).toMatchObject({ slice: 'all', n: 10, events: 5, median: 2007, median_lower: 302, median_upper: null, suppressed: false, logrank_df: 1 });
+      expect(women.logrank_chi2).toBeCloseTo(0.35847730280054846, 9);
+      expect(women.logrank_p).toBeCloseTo(0.5493531210385982, 9);
+      const men = pick(summary, { grp: 'Man' });
+      expect(men).toMatchObject({ n: 12, events: 5, median: 2372, median_lower: 1125, median_upper: null });
+      expect(men.logrank_p).toBeCloseTo(0.5493531210385982, 9);
+      for (const grp of ['Non-binary', 'Not recorded']) {
+        expect(pick(summary, { grp })).toMatchObject({ n: null, events: null, median: null, suppressed: true, note: 'fewer than 3' });
+      }
+      expect(rows.some((r) => r.row_type === 'point' && (r.grp === 'Non-binary' || r.grp === 'Not recorded'))).toBe(false);
+
+      // The women's curve, cut where fewer than 3 remain at risk (after 2372 only 2 do).
+      const curve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Woman');
+      expect(curve.map((r) => r.t)).toEqual([302, 730, 1230, 1460, 1855, 2007, 2372]);
+      expect(curve.map((r) => r.at_risk)).toEqual([10, 9, 8, 7, 6, 5, 3]);
+      const at = (t: number) => curve.find((r) => r.t === t)!;
+      expect(at(302).survival).toBeCloseTo(0.9, 12);
+      expect(at(302).lower).toBeCloseTo(0.47300927136205023, 9);
+      expect(at(302).upper).toBeCloseTo(0.9852813933673431, 9);
+      expect(at(1460).survival).toBeCloseTo(0.7714285714285714, 12);
+      expect(at(2007).survival).toBeCloseTo(0.4628571428571428, 12);
+      expect(at(2007).lower).toBeCloseTo(0.11220873757348324, 9);
+      expect(at(2007).upper).toBeCloseTo(0.7623951659515278, 9);
+      const menCurve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Man');
+      const m2372 = menCurve.find((r) => r.t === 2372)!;
+      expect(m2372.survival).toBeCloseTo(0.44744318181818177, 12);
+      expect(m2372.lower).toBeCloseTo(0.12276071923998153, 9);
+      expect(m2372.upper).toBeCloseTo(0.7346661628205801, 9);
+    });
+  });
+
+  it('with k = 5 hides the small groups and cuts the curves where fewer than 5 are at risk', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadProgression(ws);
+      const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 5 });
+      expect(pick(rows, { row_type: 'summary', grp: 'Non-binary' })).toMatchObject({ suppressed: true, note: 'fewer than 5', median: null });
+      const curve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Woman');
+      expect(curve.map((r) => r.t)).toEqual([302, 730, 1230, 1460, 1855, 2007]);
+    });
+  });
+
+  it('follows nobody beyond the data: 2025-Q1 ends on the 2025-03-31 roster', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadProgression(ws);
+      // Window [2023-04-01, 2025-04-01), data end 2025-03-31: the 2025-06-30 promotions and exits
+      // are not seen yet. Women: 10 spells, promotions W3 (2024-12-31) and W6 (2025-03-31); men: 11
+      // (M9 not hired yet), promotions M2 (2024-12-31) and M8 (2025-03-31).
+      const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q1', k: 3 });
+      expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 10, events: 2 });
+      expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 11, events: 2 });
+    });
+  });
+
+  it('filters on the level of the spell measured', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadProgression(ws);
+      // Spells at L1: women W1, W2, W3, W7 (promoted from L1) and W9 (censored); men M1, M2, M6, M8
+      // (promoted from L1), M9 and M12 (censored).
+      const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 3, levelMax: 1 });
+      expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 5, events: 4, median: 2007 });
+      expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 6, events: 4 });
+    });
+  });
+});
