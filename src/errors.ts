@@ -22,6 +22,7 @@ export const ErrorCodeSchema = z.enum([
   'NEEDS_DATA',
   'MODEL_FAILED',
   'FORBIDDEN',
+  'CANCELLED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -7,8 +7,8 @@ const NUMERIC_DATE = String.raw`^\d{1,2}([/.-])\d{1,2}[/.-](\d{2}|\d{4})$`;
  * Decides, per date column, whether numeric dates like 03/04/2025 are day-first or
  * month-first, from the column's own values: a value above 12 in one position settles it.
  * A column where every such value fits both orders is ambiguous: the user must say (the
- * profile's dateFormat); guessing would silently move dates by months. One scan for all
- * date columns of the file.
+ * profile's dateFormat); guessing would silently move dates by months. Reads `from`, a
+ * FROM-clause of this program with one column per date field (the file's distinct values).
  */
 export async function detectDateFormats(
   c: DuckDBConnection,
@@ -16,6 +16,7 @@ export async function detectDateFormats(
   userFormat: string | null,
   file: string,
   sourceOf: Map<string, string>,
+  from = 'stage',
 ): Promise<{ formats: Record<string, string[]>; notes: string[] }> {
   const formats: Record<string, string[]> = {};
   const notes: string[] = [];
@@ -23,16 +24,20 @@ export async function detectDateFormats(
   for (const f of fields) formats[f] = userFormat ? [userFormat] : ['%Y-%m-%d'];
   if (userFormat || !present.length) return { formats, notes };
   // f is a canonical field name from FIELD_SPECS, never file text.
-  // ISO dates (the common case) are ruled out by a cheap LIKE before any regex runs.
+  // ISO dates (the common case) are ruled out by a cheap LIKE scan; only columns with other
+  // values get the regex scan, and it reads only those values.
+  const probe = (await c.runAndReadAll(`SELECT ${present.map((f, i) => `count(*) FILTER (WHERE ${f} NOT LIKE '____-__-__%') AS x${i}`).join(', ')} FROM ${from}`)).getRowObjectsJS()[0];
+  const odd = present.filter((_, i) => Number(probe[`x${i}`]) > 0);
+  if (!odd.length) return { formats, notes };
   const numeric = (f: string) => `(${f} NOT LIKE '____-__-__%' AND regexp_matches(${f}, $re))`;
-  const aggregates = present.map((f, i) => `
+  const aggregates = odd.map((f, i) => `
       count(*) FILTER (WHERE ${numeric(f)}) AS n${i},
       count(*) FILTER (WHERE ${numeric(f)} AND TRY_CAST(regexp_extract(${f}, '^\\s*(\\d+)', 1) AS INTEGER) > 12) AS d${i},
       count(*) FILTER (WHERE ${numeric(f)} AND TRY_CAST(regexp_extract(${f}, '^\\s*\\d+[/.-](\\d+)', 1) AS INTEGER) > 12) AS m${i},
       any_value(regexp_extract(trim(${f}), $re, 1)) FILTER (WHERE ${numeric(f)}) AS s${i},
       any_value(trim(${f})) FILTER (WHERE ${numeric(f)}) AS e${i}`);
-  const r = (await c.runAndReadAll(`SELECT ${aggregates.join(',')} FROM stage`, { re: NUMERIC_DATE.replace('^', '^\\s*').replace('$', '\\s*$') })).getRowObjectsJS()[0];
-  present.forEach((f, i) => {
+  const r = (await c.runAndReadAll(`SELECT ${aggregates.join(',')} FROM ${from} WHERE ${odd.map((f) => `${f} NOT LIKE '____-__-__%'`).join(' OR ')}`, { re: NUMERIC_DATE.replace('^', '^\\s*').replace('$', '\\s*$') })).getRowObjectsJS()[0];
+  odd.forEach((f, i) => {
     if (Number(r[`n${i}`]) === 0) return;
     const sep = String(r[`s${i}`]);
     const dayFirst = Number(r[`d${i}`]);

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { ImportOptionsSchema, type ImportOptions, type FileReport, type ImportReport } from './importReport';
+import { ImportOptionsSchema, type ImportOptions, type FileReport, type ImportReport, type ImportProgress } from './importReport';
 import { quotedIdentifier, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
@@ -8,16 +8,16 @@ import { fileHash } from './fileHash';
 import { openSource, malformedLines } from './readSource';
 import { CANONICAL_FIELDS, MappingProfileSchema, type ImportTable, type MappingProfile, type MappingProfileInput } from './mappingProfile';
 import { FIELD_SPECS, ENUM_SYNONYMS } from './fieldSpecs';
-import { typedExpr, typeCheck, TYPING_MACROS, LOOKUP_VARIABLES } from './typing';
-import { ROW_KEYS, DATE_ORDER, REFERENCES, LANDING_ORDER } from './tableRules';
+import { typingMacros } from './typing';
+import { LANDING_ORDER } from './tableRules';
 import { LANDING_SQL } from './landing';
-import { detectDateFormats } from './dateFormats';
-import { learnLevelLabels } from './levelOrder';
 import { paramsUsedBy } from '../workspace/bindUsed';
 import { headerSignature } from './inspectFile';
+import { instrument, ProgressTracker, cancelled } from './importConnection';
+import { buildLookups, typedQuery, rowRules, tableChecks } from './rowChecks';
 
 export { ImportOptionsSchema, RejectSchema, FileReportSchema, ImportReportSchema } from './importReport';
-export type { ImportOptions, Reject, FileReport, ImportReport } from './importReport';
+export type { ImportOptions, Reject, FileReport, ImportReport, ImportProgress } from './importReport';
 
 export interface ImportRequest {
   path: string;
@@ -26,33 +26,44 @@ export interface ImportRequest {
   name?: string;
 }
 
+/** What a caller can watch and stop; not part of the validated options because they are not data. */
+export interface ImportHooks {
+  /** Aborting interrupts the running statement; the whole import rolls back. */
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
 const MAX_REPORTED_REJECTS = 1000;
 
-class Rejected extends Error {
-  constructor(readonly report: ImportReport) { super('rejected'); }
+class RolledBack extends Error {
+  constructor(readonly report: ImportReport) { super('rolled back'); }
 }
 
 /**
- * Imports files into the workspace as ONE transaction: everything lands, or (on an error, or
- * on a rejected row with onInvalid 'fail') nothing does and the workspace is exactly as before.
- * Rows are typed and checked in SQL; rejects name file, row, column, value and reason.
+ * Imports files into the workspace as ONE transaction: everything lands, or (on an error, a
+ * cancel, a dry run, or a rejected row with onInvalid 'fail') nothing does and the workspace is
+ * exactly as before. Rows are typed and checked in SQL; rejects name file, row, column, value
+ * and reason.
  */
-export async function importFiles(ws: Workspace, requests: ImportRequest[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importFiles(ws: Workspace, requests: ImportRequest[], options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportReport> {
   const opts = ImportOptionsSchema.parse(options);
   const jobs = requests.map((r) => {
+    const name = r.name ?? basename(r.path);
     const parsed = MappingProfileSchema.safeParse(r.profile);
     if (!parsed.success) {
-      throw new PathwaysError('MAPPING_INVALID', `the mapping for ${basename(r.path)} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { file: basename(r.path) });
+      throw new PathwaysError('MAPPING_INVALID', `the mapping for ${name} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { file: name });
     }
-    return { path: r.path, name: r.name ?? basename(r.path), profile: parsed.data, format: detectFormat(r.path, r.name) };
+    return { path: r.path, name, profile: parsed.data, format: detectFormat(r.path, name) };
   });
   jobs.sort((a, b) => LANDING_ORDER.indexOf(a.profile.table) - LANDING_ORDER.indexOf(b.profile.table));
+  if (hooks.signal?.aborted) throw cancelled();
   const hashes = await Promise.all(jobs.map((j) => fileHash(j.path)));
+  const progress = new ProgressTracker(jobs.length, hooks.onProgress);
 
   try {
-    return await ws.write(async (c) => {
-      await c.run(TYPING_MACROS);
-      await c.run('SET VARIABLE pathways_salt = $salt', { salt: ws.salt });
+    const report = await ws.write(async (c0) => {
+      const c = instrument(c0, hooks.signal, progress);
+      await c.run(typingMacros(ws.salt));
       await c.run('CREATE OR REPLACE TEMP TABLE enum_synonyms (field VARCHAR, raw VARCHAR, canonical VARCHAR)');
       const syn = Object.entries(ENUM_SYNONYMS).flatMap(([field, m]) => Object.entries(m).map(([raw, canonical]) => [field, raw, canonical]));
       await c.run('INSERT INTO enum_synonyms SELECT unnest($f), unnest($r), unnest($c)', {
@@ -61,35 +72,41 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
       await c.run('CREATE OR REPLACE TEMP TABLE all_rejects (file VARCHAR, row BIGINT, "column" VARCHAR, value VARCHAR, reason VARCHAR)');
       const files: FileReport[] = [];
       for (let i = 0; i < jobs.length; i++) {
-        files.push(await importOne(c, jobs[i].path, jobs[i].name, jobs[i].format, jobs[i].profile, hashes[i]));
+        progress.startFile(i, jobs[i].name);
+        files.push(await importOne(c, jobs[i].path, jobs[i].name, jobs[i].format, jobs[i].profile, hashes[i], progress));
       }
       const total = Number((await c.runAndReadAll('SELECT count(*) AS n FROM all_rejects')).getRowObjectsJS()[0].n);
-      const rejects = (await c.runAndReadAll(`SELECT * FROM all_rejects ORDER BY file, row, "column" LIMIT ${MAX_REPORTED_REJECTS}`))
+      const rejects = (await c.runAndReadAll(`SELECT * FROM all_rejects ORDER BY file, row, "column", reason LIMIT ${MAX_REPORTED_REJECTS}`))
         .getRowObjectsJS().map((r) => ({ file: String(r.file), row: Number(r.row), column: String(r.column), value: r.value === null ? null : String(r.value), reason: String(r.reason) }));
       let rejectsFile: string | null = null;
       if (total > 0 && opts.rejectsPath) {
-        await c.run(`COPY (SELECT * FROM all_rejects ORDER BY file, row, "column") TO ${quotedString(opts.rejectsPath)} (HEADER, DELIMITER ',')`);
+        // Written even when the import then fails: the user fixes the file from this list.
+        await c.run(`COPY (SELECT * FROM all_rejects ORDER BY file, row, "column", reason) TO ${quotedString(opts.rejectsPath)} (HEADER, DELIMITER ',')`);
         rejectsFile = opts.rejectsPath;
       }
-      const report: ImportReport = { ok: total === 0, files, rejects, rejectedTotal: total, rejectsFile };
-      if (total > 0 && opts.onInvalid === 'fail') {
-        throw new Rejected({ ...report, files: files.map((f) => ({ ...f, status: f.rejected > 0 ? 'rejected' : f.status, rowsImported: 0, rowsReplaced: 0, importId: null })) });
-      }
+      const result: ImportReport = { ok: total === 0, files, rejects, rejectedTotal: total, rejectsFile };
+      const nothingLands = (status: (f: FileReport) => FileReport['status']) => new RolledBack({
+        ...result, files: files.map((f) => ({ ...f, status: status(f), rowsImported: 0, rowsReplaced: 0, importId: f.status === 'unchanged' ? f.importId : null })),
+      });
+      if (opts.dryRun) throw nothingLands((f) => (f.status === 'imported' ? 'checked' : f.status));
+      if (total > 0 && opts.onInvalid === 'fail') throw nothingLands((f) => (f.rejected > 0 ? 'rejected' : f.status));
       await c.run('DROP TABLE IF EXISTS all_rejects; DROP TABLE IF EXISTS enum_synonyms;');
-      return report;
+      return result;
     });
+    progress.finish();
+    return report;
   } catch (err) {
-    if (err instanceof Rejected) return err.report;
+    if (err instanceof RolledBack) { progress.finish(); return err.report; }
     throw err;
   }
 }
 
 const quotedString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const one = async (c: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue>) => (await c.runAndReadAll(sql, params)).getRowObjectsJS()[0];
 
-async function importOne(c0: DuckDBConnection, path: string, file: string, format: FileFormat, profile: MappingProfile, hash: string): Promise<FileReport> {
-  const c = traced(c0);
+async function importOne(c: DuckDBConnection, path: string, file: string, format: FileFormat, profile: MappingProfile, hash: string, progress: ProgressTracker): Promise<FileReport> {
   const table = profile.table;
-  const base: FileReport = { file, table, format, hash, status: 'unchanged', rowsRead: 0, rowsImported: 0, rowsReplaced: 0, rejected: 0, notes: [], importId: null };
+  const base: FileReport = { file, table, format, hash, status: 'unchanged', rowsRead: 0, rowsValid: 0, rowsImported: 0, rowsReplaced: 0, rejected: 0, notes: [], importId: null };
   const seen = (await c.runAndReadAll('SELECT import_id FROM imports WHERE file_hash = $h AND table_name = $t', { h: hash, t: table })).getRowObjectsJS();
   if (seen.length) return { ...base, notes: ['this exact file was imported before: nothing changed'], importId: Number(seen[0].import_id) };
 
@@ -106,8 +123,11 @@ async function importOne(c0: DuckDBConnection, path: string, file: string, forma
         throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${col}" (mapped to ${field}); its columns are: ${source.columns.slice(0, 30).join(', ')}${source.columns.length > 30 ? ', …' : ''}.`, { file, column: col });
       }
     }
-    for (const [dim, col] of Object.entries(profile.extraDimensions)) {
+    const dims = Object.entries(profile.extraDimensions);
+    if (dims.length && table !== 'people') throw new PathwaysError('MAPPING_INVALID', `${file}: extra equity dimensions are declared on a roster (people) file only.`, { file });
+    for (const [dim, col] of dims) {
       if (!source.columns.includes(col)) throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${col}" (declared as dimension ${dim}).`, { file, column: col });
+      if (dim in spec) throw new PathwaysError('MAPPING_INVALID', `${file}: "${dim}" is a field of ${table}, not an extra dimension; map it as a column instead.`, { file, column: col });
     }
     const missing = required.filter((f) => !(f in profile.columns) && !(table === 'people' && f === 'snapshot_date' && profile.snapshotDate) && !(table === 'sessions' && f === 'layer' && profile.layer));
     if (missing.length) {
@@ -115,101 +135,71 @@ async function importOne(c0: DuckDBConnection, path: string, file: string, forma
     }
     const sourceOf = new Map(mapped);
 
-    // Stage: one scan of the file into canonical names, text values. Only mapped columns are
-    // read, so names, e-mails and comments never even reach a table.
+    // Stage: one scan of the file into canonical names, text values, trimmed, blanks as NULL.
+    // Only mapped columns are read, so names, e-mails and comments never even reach a table.
+    // Trimming here, once, keeps every later expression over a plain column (DuckDB expands
+    // macros and pushes filters by substitution, so a nested trim would be evaluated many times).
+    const cell = (src: string) => `nullif(trim(${quotedIdentifier(src)}::VARCHAR), '')`;
     const select: string[] = [];
     for (const field of Object.keys(spec)) {
       const src = sourceOf.get(field);
-      if (src) select.push(`${quotedIdentifier(src)}::VARCHAR AS ${field}`);
+      if (src) select.push(`${cell(src)} AS ${field}`);
       else if (field === 'snapshot_date' && profile.snapshotDate) select.push(`$snapshot_date::VARCHAR AS ${field}`);
       else if (field === 'layer' && profile.layer) select.push(`$layer::VARCHAR AS ${field}`);
       else select.push(`NULL::VARCHAR AS ${field}`);
     }
-    const dims = Object.entries(profile.extraDimensions);
-    dims.forEach(([, src], i) => select.push(`${quotedIdentifier(src)}::VARCHAR AS __dim${i}`));
+    dims.forEach(([, src], i) => select.push(`${cell(src)} AS __dim${i}`));
     const stageParams: Record<string, DuckDBValue> = { ...source.params };
     if (profile.snapshotDate) stageParams.snapshot_date = profile.snapshotDate;
     if (profile.layer) stageParams.layer = profile.layer;
     // Blank lines (every mapped cell empty) are flagged in the same scan and skipped.
-    const blankTest = [...sourceOf.values()].map((src) => `nullif(trim(${quotedIdentifier(src)}::VARCHAR), '') IS NULL`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE stage_all AS SELECT ${select.join(', ')}, ${blankTest.length ? blankTest.join(' AND ') : 'false'} AS __blank FROM ${source.from}`, stageParams);
+    const blankTest = [...sourceOf.keys(), ...dims.map((_, i) => `__dim${i}`)].map((f) => `${f} IS NULL`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE stage_all AS SELECT *, ${blankTest.length ? blankTest.join(' AND ') : 'false'} AS __blank FROM (SELECT ${select.join(', ')} FROM ${source.from})`, stageParams);
     const malformed = await malformedLines(c, source);
     // Row numbers: rows created inside a transaction get rowids from a large offset, so count
-    // from the first; insertion order is file order.
-    const counts = (await c.runAndReadAll('SELECT coalesce(min(rowid), 0) AS r, count(*) AS n, count(*) FILTER (WHERE __blank) AS blank FROM stage_all')).getRowObjectsJS()[0];
+    // from the first; insertion order is file order. Lines the CSV reader set aside are not in
+    // stage_all, so rows after each of them move down by one.
+    const counts = await one(c, 'SELECT coalesce(min(rowid), 0) AS r, count(*) AS n, count(*) FILTER (WHERE __blank) AS blank FROM stage_all');
     const rowid0 = BigInt(counts.r as bigint);
-    await c.run(`CREATE OR REPLACE TEMP VIEW stage AS SELECT (rowid - ${rowid0} + ${source.rowOffset})::BIGINT AS __row, * EXCLUDE (__blank) FROM stage_all WHERE NOT __blank`);
+    const skips = malformed.map((m, j) => m.row - source.rowOffset - j);
+    const rowExpr = skips.length
+      ? `(rowid - ${rowid0} + ${source.rowOffset} + len(list_filter([${skips.join(', ')}], x -> x <= rowid - ${rowid0})))::BIGINT`
+      : `(rowid - ${rowid0} + ${source.rowOffset})::BIGINT`;
+    await c.run(`CREATE OR REPLACE TEMP VIEW stage AS SELECT ${rowExpr} AS __row, * EXCLUDE (__blank) FROM stage_all WHERE NOT __blank`);
     const rowsRead = Number(counts.n);
     const blank = Number(counts.blank);
     if (blank) notes.push(`${blank} blank row${blank > 1 ? 's' : ''} skipped`);
 
-    if (table === 'people' || table === 'job_events') notes.push(...await learnLevelLabels(c, table === 'people' ? ['level'] : ['from_level', 'to_level'], file));
+    progress.setStep('checking');
+    const lookups = await buildLookups(c, table, dims.map(([d]) => d), file, sourceOf, profile.dateFormat);
+    notes.push(...lookups.notes);
+    const sqlOpts = { dims: dims.map(([d]) => d), lookups: lookups.tables, fileHash: hash };
+    const typed = typedQuery(table, sqlOpts);
 
-    // Type: each field per its kind; raw text kept beside it for the reject report.
-    const params: Record<string, DuckDBValue> = {};
-    const formats = await detectDateFormats(c, Object.entries(spec).filter(([, k]) => k.kind === 'date').map(([f]) => f), profile.dateFormat, file, sourceOf);
-    for (const [f, fmts] of Object.entries(formats.formats)) params[`fmt_${f}`] = listValue(fmts);
-    notes.push(...formats.notes);
-    for (const [f, k] of Object.entries(spec)) if (k.kind === 'enum') params[`enum_${f}`] = listValue([...k.values]);
-    const typedCols = Object.entries(spec).map(([f, k]) => `${typedExpr(f, k)} AS ${f}, ${f} AS ${f}__raw`);
-    if (table === 'people') {
-      typedCols.push(`regexp_replace(nullif(trim(level), ''), '\\s+', ' ', 'g') AS level_label`);
-      typedCols.push(dims.length
-        ? `map_from_entries(list_filter([${dims.map(([d], i) => `{'k': $dimname${i}, 'v': normalize_label(nullif(trim(__dim${i}), ''), $dimname${i})}`).join(', ')}], e -> e.v IS NOT NULL)) AS extra_dims`
-        : 'NULL::MAP(VARCHAR, VARCHAR) AS extra_dims');
-      dims.forEach(([d], i) => { params[`dimname${i}`] = d; });
+    // Row rules in one scan that computes only what the rules read (no id hashing); the
+    // reasons are then worked out for the flagged rows alone.
+    const rules = rowRules(table);
+    const ruleParams = { scale: profile.ratingScale };
+    await c.run('CREATE OR REPLACE TEMP TABLE rejects (__row BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)');
+    if (rules.length) {
+      const flagSql = `CREATE OR REPLACE TEMP TABLE flagged AS SELECT __row FROM (${typed}) WHERE ${rules.map((r) => `coalesce(${r.when}, false)`).join(' OR ')}`;
+      await c.run(flagSql, paramsUsedBy(flagSql, ruleParams));
+      const detailSql = `INSERT INTO rejects SELECT __row, e.f, e.v, e.r FROM (
+        SELECT __row, unnest(list_filter([${rules.map((r) => `{'f': '${r.field}', 'v': ${r.field}__raw, 'r': CASE WHEN ${r.when} THEN ${r.reason} END}`).join(', ')}], e -> e.r IS NOT NULL)) AS e
+        FROM (${typed} WHERE s.__row IN (SELECT __row FROM flagged)))`;
+      if (Number((await one(c, 'SELECT count(*) AS n FROM flagged')).n)) await c.run(detailSql, paramsUsedBy(detailSql, ruleParams));
+      await c.run('DROP TABLE flagged');
     }
-    if (table === 'coaching_log') {
-      typedCols.push(`coalesce(pseudo(nullif(trim(session_id), '')), pseudo('log:' || $file_hash || ':' || __row)) AS sid`);
-      params.file_hash = hash;
+    // Checks across rows and tables: (row, field, reason); the raw value is looked up after.
+    const checks = await tableChecks(c, table, { typed, keys: typedQuery(table, { ...sqlOpts, keysOnly: true }) }, sourceOf, notes);
+    if (checks.length) {
+      await c.run(`CREATE OR REPLACE TEMP TABLE cross_rejects AS ${checks.join('\nUNION ALL\n')}`);
+      if (Number((await one(c, 'SELECT count(*) AS n FROM cross_rejects')).n)) {
+        await c.run(`INSERT INTO rejects SELECT x.__row, x.field, CASE x.field ${Object.keys(spec).map((f) => `WHEN '${f}' THEN s.${f}`).join(' ')} END, x.reason
+          FROM cross_rejects x JOIN stage s ON s.__row = x.__row`);
+      }
+      await c.run('DROP TABLE cross_rejects');
     }
-    await c.run(LOOKUP_VARIABLES);
-    const typedSql = `CREATE OR REPLACE TEMP TABLE typed AS SELECT __row, ${typedCols.join(', ')} FROM stage`;
-    await c.run(typedSql, paramsUsedBy(typedSql, params));
-
-    // Check: row by row in SQL, every failure one reject with its reason.
-    // Row checks in one scan: each check is a struct whose reason is NULL when the row passes.
-    const rowChecks: string[] = [];
-    for (const f of required) {
-      if (f in spec) rowChecks.push(`{'f': '${f}', 'v': ${f}__raw, 'r': CASE WHEN nullif(trim(${f}__raw), '') IS NULL THEN 'required value missing' END}`);
-    }
-    for (const [f, k] of Object.entries(spec)) {
-      const t = typeCheck(f, k);
-      if (t) rowChecks.push(`{'f': '${f}', 'v': ${f}__raw, 'r': CASE WHEN ${t.when} THEN ${t.reason} END}`);
-    }
-    const checks: string[] = rowChecks.length
-      ? [`SELECT __row, e.f AS field, e.v AS value, e.r AS reason FROM (SELECT __row, unnest(list_filter([${rowChecks.join(', ')}], e -> e.r IS NOT NULL)) AS e FROM typed)`]
-      : [];
-    if (table === 'feedback') {
-      checks.push(`SELECT __row, 'rating', rating__raw, 'rating outside the ' || $scale || ' scale' FROM typed WHERE rating IS NOT NULL AND (rating < 1 OR rating > CASE WHEN $scale = '1-10' THEN 10 ELSE 5 END)`);
-      checks.push(`SELECT __row, 'session_id', NULL, 'a rating needs a session or a match' FROM typed WHERE session_id IS NULL AND match_id IS NULL`);
-    }
-    if (table === 'matches') checks.push(`SELECT __row, 'mentee_id', mentee_id__raw, 'mentor and mentee are the same person' FROM typed WHERE mentor_id = mentee_id`);
-    for (const [a, b] of DATE_ORDER[table] ?? []) {
-      checks.push(`SELECT __row, '${b}', ${b}__raw, '${b} is before ${a} (' || ${a}::VARCHAR || ')' FROM typed WHERE ${b} < ${a}`);
-    }
-    const key = ROW_KEYS[table];
-    if (key) {
-      const k = key.join(', ');
-      checks.push(`SELECT __row, '${key[0]}', ${key[0]}__raw, 'duplicate of row ' || first_row::VARCHAR FROM (
-        SELECT __row, ${key[0]}__raw, min(__row) OVER (PARTITION BY ${k}) AS first_row FROM typed WHERE ${key.map((f) => `${f} IS NOT NULL`).join(' AND ')}
-      ) WHERE __row > first_row`);
-    }
-    if (table === 'people') {
-      checks.push(`SELECT t.__row, 'person_id', t.person_id__raw, 'already imported for snapshot ' || t.snapshot_date::VARCHAR || ' (from ' || i.file_name || ')'
-        FROM typed t JOIN people p ON p.person_id = t.person_id AND p.snapshot_date = t.snapshot_date JOIN imports i ON i.import_id = p.import_id`);
-    }
-    const skipped: string[] = [];
-    for (const ref of REFERENCES[table] ?? []) {
-      if (!(ref.field in spec) || (!sourceOf.has(ref.field))) continue;
-      const has = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM ${ref.target}`)).getRowObjectsJS()[0].n);
-      if (!has) { skipped.push(`${ref.what}s (no ${ref.target} imported yet)`); continue; }
-      checks.push(`SELECT t.__row, '${ref.field}', t.${ref.field}__raw, 'unknown ${ref.what}: not in ${ref.target === 'people' ? 'any roster snapshot' : `the imported ${ref.target}`}'
-        FROM typed t WHERE t.${ref.field} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ref.target} x WHERE x.${ref.targetField} = t.${ref.field})`);
-    }
-    if (skipped.length) notes.push(`not checked against other tables: ${skipped.join(', ')}`);
-    const rejectsSql = `CREATE OR REPLACE TEMP TABLE rejects AS ${checks.length ? checks.join('\nUNION ALL\n') : 'SELECT NULL::BIGINT AS __row, NULL::VARCHAR AS field, NULL::VARCHAR AS value, NULL::VARCHAR AS reason WHERE false'}`;
-    await c.run(rejectsSql, paramsUsedBy(rejectsSql, { scale: profile.ratingScale }));
     for (const m of malformed) {
       await c.run(`INSERT INTO rejects VALUES ($row, '(line)', NULL, $reason)`, { row: m.row, reason: m.reason });
     }
@@ -217,18 +207,21 @@ async function importOne(c0: DuckDBConnection, path: string, file: string, forma
       SELECT $file, r.__row, coalesce(m.source, r.field), r.value, r.reason FROM rejects r
       LEFT JOIN (SELECT unnest($fields) AS field, unnest($sources) AS source) m ON m.field = r.field`,
       { file, fields: listValue(mapped.map(([f]) => f)), sources: listValue(mapped.map(([, s]) => s)) });
-    const rejectedRows = Number((await c.runAndReadAll('SELECT count(DISTINCT __row) AS n FROM rejects')).getRowObjectsJS()[0].n);
+    const rejected = await one(c, 'SELECT count(DISTINCT __row) AS n, count(DISTINCT __row) FILTER (WHERE field <> \'(line)\') AS in_stage FROM rejects');
+    const rejectedRows = Number(rejected.n);
 
-    // Land: one import record, then the valid rows.
-    const importId = Number((await c.runAndReadAll("SELECT nextval('import_id_seq') AS id")).getRowObjectsJS()[0].id);
-    await c.run('CREATE OR REPLACE TEMP VIEW valid AS SELECT * FROM typed t WHERE NOT EXISTS (SELECT 1 FROM rejects r WHERE r.__row = t.__row)');
-    const validRows = Number((await c.runAndReadAll('SELECT count(*) AS n FROM valid')).getRowObjectsJS()[0].n);
+    // Land: one import record, then the valid rows, typed (and their ids hashed) in the same
+    // scan that writes them.
+    progress.setStep('landing');
+    const importId = Number((await one(c, "SELECT nextval('import_id_seq') AS id")).id);
+    await c.run(`CREATE OR REPLACE TEMP VIEW valid AS SELECT * FROM (${typed}) t${Number(rejected.in_stage) ? ' WHERE NOT EXISTS (SELECT 1 FROM rejects r WHERE r.__row = t.__row)' : ''}`);
+    const validRows = rowsRead - blank - Number(rejected.in_stage);
     const landing = LANDING_SQL[table];
     let replaced = 0;
     if (landing.replaceKey) {
       const k = landing.replaceKey;
-      replaced = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM ${table} WHERE ${k} IN (SELECT ${k} FROM valid)`)).getRowObjectsJS()[0].n);
-      await c.run(`DELETE FROM ${table} WHERE ${k} IN (SELECT ${k} FROM valid)`);
+      replaced = Number((await one(c, `SELECT count(*) AS n FROM ${table} WHERE ${k} IN (SELECT ${k} FROM valid)`)).n);
+      if (replaced) await c.run(`DELETE FROM ${table} WHERE ${k} IN (SELECT ${k} FROM valid)`);
     }
     if (table === 'coaching_log') await c.run('CREATE OR REPLACE TEMP TABLE valid_log AS SELECT * FROM valid');
     const landParams: Record<string, DuckDBValue> = { import_id: importId };
@@ -236,7 +229,7 @@ async function importOne(c0: DuckDBConnection, path: string, file: string, forma
     if (table === 'feedback') landParams.rating_scale = profile.ratingScale;
     for (const sql of [landing.insert].flat()) await c.run(sql, paramsUsedBy(sql, landParams));
     const snapshot = table === 'people'
-      ? (await c.runAndReadAll('SELECT max(snapshot_date)::VARCHAR AS d, count(DISTINCT snapshot_date) AS n FROM valid')).getRowObjectsJS()[0]
+      ? await one(c, 'SELECT max(snapshot_date)::VARCHAR AS d, count(DISTINCT snapshot_date) AS n FROM people WHERE import_id = $id', { id: importId })
       : null;
     if (snapshot && Number(snapshot.n) > 1) notes.push(`the file holds ${snapshot.n} snapshots`);
     await c.run(`INSERT INTO imports VALUES ($id, $file, $hash, $format, $table, $rows, $rejected, $snapshot::DATE, $mapping::JSON, now()::TIMESTAMP)`, {
@@ -247,28 +240,12 @@ async function importOne(c0: DuckDBConnection, path: string, file: string, forma
     await c.run(`INSERT INTO mapping_profiles VALUES ($sig, $table, $profile::JSON, now()::TIMESTAMP)
       ON CONFLICT (header_signature) DO UPDATE SET table_name = excluded.table_name, profile = excluded.profile, saved_at = excluded.saved_at`,
       { sig: headerSignature(source.columns), table, profile: JSON.stringify(profile) });
-    await c.run('DROP VIEW IF EXISTS valid; DROP VIEW IF EXISTS stage; DROP TABLE IF EXISTS stage_all; DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS valid_log; DROP TABLE IF EXISTS rejects;');
-    return { ...base, status: 'imported', rowsRead: rowsRead + malformed.length, rowsImported: validRows, rowsReplaced: replaced, rejected: rejectedRows, notes, importId };
+    await c.run(`DROP VIEW IF EXISTS valid; DROP VIEW IF EXISTS stage; DROP TABLE IF EXISTS stage_all; DROP TABLE IF EXISTS typed;
+      DROP TABLE IF EXISTS valid_log; DROP TABLE IF EXISTS rejects; ${lookups.tables.map((l) => `DROP TABLE IF EXISTS ${l};`).join(' ')}`);
+    return { ...base, status: 'imported', rowsRead: rowsRead + malformed.length, rowsValid: validRows, rowsImported: validRows, rowsReplaced: replaced, rejected: rejectedRows, notes, importId };
   } finally {
     source.cleanup();
   }
 }
 
-/** PATHWAYS_TRACE=1 prints each import statement's time: for tuning, never on by default. */
-function traced(c: DuckDBConnection): DuckDBConnection {
-  if (!process.env.PATHWAYS_TRACE) return c;
-  const wrap = <T>(name: string, fn: (sql: string, p?: Record<string, DuckDBValue>) => Promise<T>) => async (sql: string, p?: Record<string, DuckDBValue>) => {
-    const t = performance.now();
-    const r = await fn(sql, p);
-    process.stderr.write(`[import] ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 90)}\n`);
-    return r;
-  };
-  return new Proxy(c, {
-    get(target, prop) {
-      if (prop === 'run') return wrap('run', (s, p) => target.run(s, p));
-      if (prop === 'runAndReadAll') return wrap('read', (s, p) => target.runAndReadAll(s, p));
-      const v = Reflect.get(target, prop);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-}
+export type { ImportTable };

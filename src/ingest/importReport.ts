@@ -11,6 +11,8 @@ export const ImportOptionsSchema = z.object({
   onInvalid: z.enum(['fail', 'skip']).default('fail'),
   /** Where to write every rejected row as CSV (file, row, column, value, reason). */
   rejectsPath: z.string().nullable().default(null),
+  /** Check everything and report, then roll back: nothing lands (the Data page's "check" step). */
+  dryRun: z.boolean().default(false),
 });
 export type ImportOptions = z.input<typeof ImportOptionsSchema>;
 
@@ -24,8 +26,11 @@ export const FileReportSchema = z.object({
   table: z.string(),
   format: z.string(),
   hash: z.string(),
-  status: z.enum(['imported', 'unchanged', 'rejected']),
+  /** 'checked': a dry run, nothing landed; 'rejected': rows were rejected and onInvalid was 'fail'. */
+  status: z.enum(['imported', 'unchanged', 'rejected', 'checked']),
   rowsRead: z.number().int(),
+  /** Rows that passed every check (they land unless the import is a dry run or failed). */
+  rowsValid: z.number().int(),
   rowsImported: z.number().int(),
   rowsReplaced: z.number().int(),
   rejected: z.number().int(),
@@ -69,3 +74,16 @@ export const FileInspectionSchema = z.object({
   savedProfile: MappingProfileSchema.nullable(),
 });
 export type FileInspection = z.infer<typeof FileInspectionSchema>;
+
+export const ImportStepSchema = z.enum(['reading', 'checking', 'landing']);
+export type ImportStep = z.infer<typeof ImportStepSchema>;
+
+export const ImportProgressSchema = z.object({
+  /** 0..1 over the whole import. */
+  fraction: z.number().min(0).max(1),
+  file: z.string().nullable(),
+  fileIndex: z.number().int(),
+  files: z.number().int(),
+  step: ImportStepSchema,
+});
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;

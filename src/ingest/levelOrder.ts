@@ -8,10 +8,10 @@ const NUMBERED = /^(.*?)(\d+)$/;
  * new label (e.g. "Director") stays unknown, its rows are rejected with a reason, and the
  * user sets the order on the Data page (setLevelOrder).
  */
-export async function learnLevelLabels(c: DuckDBConnection, fields: string[], file: string): Promise<string[]> {
-  const union = fields.map((f) => `SELECT trim(${f}) AS l FROM stage`).join(' UNION ');
+export async function learnLevelLabels(c: DuckDBConnection, distinctLabels: string, file: string): Promise<string[]> {
+  // distinctLabels: SQL of this program (over the file's distinct level values) with one column l.
   const rows = (await c.runAndReadAll(`
-    SELECT DISTINCT l FROM (${union}) WHERE l IS NOT NULL AND l <> '' AND NOT regexp_matches(l, '^[0-9]{1,3}$')
+    SELECT DISTINCT l FROM (SELECT regexp_replace(trim(l), '\\s+', ' ', 'g') AS l FROM (${distinctLabels})) WHERE l IS NOT NULL AND l <> '' AND NOT regexp_matches(l, '^[0-9]{1,3}$')
       AND lower(l) NOT IN (SELECT lower(label) FROM level_order)`)).getRowObjectsJS();
   const fresh = rows.map((r) => String(r.l));
   if (!fresh.length) return [];

@@ -1,36 +1,67 @@
 import type { FieldKind } from './fieldSpecs';
 
 /**
- * SQL expressions that turn a staged text column into its canonical type. `f` is always a
- * canonical field name from FIELD_SPECS (a constant of this program), never text from a file,
- * so splicing it is safe; values and formats are bound parameters.
+ * SQL that turns staged text columns into canonical types. Field names are canonical names
+ * from FIELD_SPECS (constants of this program), never text from a file, so splicing them is
+ * safe; values and formats are bound parameters.
+ *
+ * Enums, equity labels and levels are typed once per DISTINCT value in a small lookup table
+ * `lk_<field>` and joined back: a roster has a handful of genders and levels, so trimming,
+ * case-folding, synonym merges and level ranks cost next to nothing per row. Dates and free
+ * text have cheap per-row paths (ISO dates cast directly; text is only regex-cleaned when it
+ * has odd white space).
  */
+
+/** Kinds typed through a lookup of their distinct values. */
+export const isLookupKind = (k: FieldKind): boolean => k.kind === 'enum' || k.kind === 'label' || k.kind === 'level';
+
+/** The lookup table's typed value for one distinct raw value `raw` (a column of the lookup source). */
+export function lookupExpr(f: string, kind: FieldKind): { val: string; label?: string } {
+  const v = 'raw';
+  switch (kind.kind) {
+    case 'enum': return { val: `normalize_enum(${v}, '${f}', $enum_${f})` };
+    case 'label': return { val: `normalize_label(${v}, '${f}')` };
+    case 'level': return { val: `level_rank_of(collapse_ws(${v}))`, label: `collapse_ws(${v})` };
+    default: throw new Error(`${f} is not a lookup field`);
+  }
+}
+
+/** The typed value of field f from the staged row `s` (and its lookup `lk_f` where it has one). */
 export function typedExpr(f: string, kind: FieldKind): string {
-  const v = `nullif(trim(${f}), '')`;
+  // Staged values are already trimmed, with blanks as NULL (see importFiles' stage).
+  const v = `s.${f}`;
   switch (kind.kind) {
     case 'person':
     case 'key':
       return `pseudo(${v})`;
-    case 'program':
-    case 'text':
-      return `regexp_replace(${v}, '\\s+', ' ', 'g')`;
-    case 'date':
-      return `parse_date_any(${v}, $fmt_${f})`;
     case 'number':
       return `coalesce(TRY_CAST(${v} AS DOUBLE), TRY_CAST(replace(${v}, ',', '.') AS DOUBLE))`;
-    case 'enum':
-      return `normalize_enum(${v}, '${f}', $enum_${f})`;
-    case 'label':
-      return `normalize_label(${v}, '${f}')`;
-    case 'level':
-      return `level_rank_of(${v})`;
+    case 'date':
+      // The column's formats are a session variable (set per file) so that queries over this
+      // expression need no bound parameters and views can be built on them; it is read only
+      // for values that are not ISO dates.
+      return `parse_date_any(${v}, getvariable('fmt_${f}'))`;
+    case 'program':
+    case 'text':
+      return `clean_text(s.${f})`;
+    default:
+      return `lk_${f}.val`;
   }
 }
 
+/**
+ * The form of field f that decides whether two rows share a key: the typed value, except
+ * that ids are compared trimmed but not yet pseudonymized (the salted hash is one-to-one, and
+ * skipping it keeps the duplicate check cheap).
+ */
+export function keyExpr(f: string, kind: FieldKind): string {
+  return kind.kind === 'person' || kind.kind === 'key' ? `s.${f}` : typedExpr(f, kind);
+}
+
 /** A condition that is true where the raw value was given but could not be typed, and why.
- * Returned as SQL over the typed table's columns <f> and <f>__raw. */
+ * SQL over the typed columns <f> and the staged text <f>__raw. */
 export function typeCheck(f: string, kind: FieldKind): { when: string; reason: string } | null {
-  const given = `nullif(trim(${f}__raw), '') IS NOT NULL`;
+  const given = `${f}__raw IS NOT NULL`;
   switch (kind.kind) {
     case 'date':
       // Dates outside 1900..2100 are typos or placeholders (year 0, 9999-12-31), not data.
@@ -59,9 +90,8 @@ export function typeCheck(f: string, kind: FieldKind): { when: string; reason: s
 }
 
 /**
- * Lookups as MAP session variables rather than correlated subqueries: one hash probe per row
- * instead of a join per row keeps a million-row import within seconds. Set on the import
- * connection after the workspace tables they read are final for this file.
+ * Lookups as MAP session variables. They are probed only while building the small per-value
+ * lookup tables, never per row. Set after the workspace tables they read are final for this file.
  */
 export const LOOKUP_VARIABLES = `
 SET VARIABLE label_map = (SELECT coalesce(map_from_entries(list({'k': dimension || chr(31) || from_label, 'v': to_label})), MAP {}::MAP(VARCHAR, VARCHAR)) FROM label_merges);
@@ -70,12 +100,20 @@ SET VARIABLE level_map = (SELECT coalesce(map_from_entries(list({'k': lower(labe
 `;
 
 /** Temp macros the typing expressions use; defined on the import connection only. */
-export const TYPING_MACROS = `
+export function typingMacros(salt: string): string {
+  // The salt is spliced as a literal because getvariable() is evaluated per row, which
+  // doubles the cost of hashing a million ids; it is the workspace's own hex string.
+  if (!/^[0-9a-f]{16,128}$/.test(salt)) throw new Error('the workspace salt is not a hex string');
+  return `
 CREATE OR REPLACE TEMP MACRO pseudo(x) AS
-  CASE WHEN x IS NULL THEN NULL ELSE 'p' || substr(sha256(getvariable('pathways_salt') || x), 1, 20) END;
+  CASE WHEN x IS NULL THEN NULL ELSE 'p' || substr(sha256('${salt}' || x), 1, 20) END;
+${TYPING_MACROS}`;
+}
 
+const TYPING_MACROS = `
 -- Dates as vendors write them: ISO, timestamps, the column's own day/month order (detected
 -- per column, or chosen by the user when ambiguous), month names, compact yyyymmdd.
+-- COALESCE stops at the first hit, so ISO dates never reach the strptime patterns.
 CREATE OR REPLACE TEMP MACRO parse_date_any(x, fmts) AS
   CASE WHEN x IS NULL THEN NULL ELSE coalesce(
     TRY_CAST(x AS DATE),
@@ -87,13 +125,19 @@ CREATE OR REPLACE TEMP MACRO parse_date_any(x, fmts) AS
 CREATE OR REPLACE TEMP MACRO enum_candidate(x, field, allowed) AS
   coalesce(
     CASE WHEN list_contains(allowed, lower(x)) THEN lower(x) END,
-    CASE WHEN list_contains(allowed, getvariable('enum_map')[field || chr(31) || lower(x)]) THEN getvariable('enum_map')[field || chr(31) || lower(x)] END,
+    CASE WHEN list_contains(allowed, getvariable('enum_map')[field || chr(31) || lower(collapse_ws(x))]) THEN getvariable('enum_map')[field || chr(31) || lower(collapse_ws(x))] END,
     CASE WHEN list_contains(allowed, regexp_replace(lower(x), '[ -]', '_', 'g')) THEN regexp_replace(lower(x), '[ -]', '_', 'g') END
   );
 CREATE OR REPLACE TEMP MACRO normalize_enum(x, field, allowed) AS
   CASE WHEN x IS NULL THEN NULL ELSE enum_candidate(x, field, allowed) END;
 
 CREATE OR REPLACE TEMP MACRO collapse_ws(x) AS regexp_replace(x, '\\s+', ' ', 'g');
+-- Free text trimmed, inner runs of white space collapsed; the regex runs only on the rare
+-- value that has such a run (a plain substring test is far cheaper per row).
+-- x is a staged value: already trimmed, NULL when blank.
+CREATE OR REPLACE TEMP MACRO clean_text(x) AS
+  CASE WHEN contains(x, '  ') OR contains(x, chr(9)) OR contains(x, chr(10)) OR contains(x, chr(13)) THEN nullif(trim(collapse_ws(x)), '')
+       ELSE x END;
 CREATE OR REPLACE TEMP MACRO normalize_label(x, dim) AS
   CASE WHEN x IS NULL THEN NULL ELSE coalesce(getvariable('label_map')[dim || chr(31) || lower(collapse_ws(x))], collapse_ws(x)) END;
 
