@@ -168,6 +168,10 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
     await c.run(`CREATE OR REPLACE TEMP VIEW stage AS SELECT ${rowExpr} AS __row, * EXCLUDE (__blank) FROM stage_all WHERE NOT __blank`);
     const rowsRead = Number(counts.n);
     const blank = Number(counts.blank);
+    if (rowsRead - blank === 0 && !malformed.length) {
+      // An export with no rows is nearly always a filter left on in the source system.
+      throw new PathwaysError('VALIDATION_FAILED', `${file} has a header but no data rows: nothing to import.`, { file });
+    }
     if (blank) notes.push(`${blank} blank row${blank > 1 ? 's' : ''} skipped`);
 
     progress.setStep('checking');
@@ -178,7 +182,7 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
 
     // Row rules in one scan that computes only what the rules read (no id hashing); the
     // reasons are then worked out for the flagged rows alone.
-    const rules = rowRules(table);
+    const rules = rowRules(table, new Set(sourceOf.keys()));
     const ruleParams = { scale: profile.ratingScale };
     await c.run('CREATE OR REPLACE TEMP TABLE rejects (__row BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)');
     if (rules.length) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import { detectFormat } from './formats';
+import { startsAsUtf8 } from './readSource';
 import { previewXlsx, guessHeaderRow, xlsxSheetToCsv, type SheetPreview } from './xlsx';
 import { suggestMapping, type ColumnSample } from './suggestMapping';
 import type { FileInspection } from './importReport';
@@ -37,7 +38,9 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
     let csvPath = path;
     if (format === 'xlsx') {
       sheets = await previewXlsx(path);
-      const chosen = opts.sheet ? sheets.find((s) => s.sheet === opts.sheet) : sheets[0];
+      // Without a choice, the sheet that looks most like one of the canonical tables (a
+      // workbook often opens on a summary sheet).
+      const chosen = opts.sheet ? sheets.find((s) => s.sheet === opts.sheet) : bestSheet(sheets);
       if (!chosen) throw new PathwaysError('MAPPING_INVALID', `${file} has no sheet named "${opts.sheet}".`, { file });
       sheet = chosen.sheet;
       headerRow = opts.headerRow ?? guessHeaderRow(chosen.rows);
@@ -54,13 +57,13 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
       if (opts.delimiter) { extra = ', delim = $delim'; params.delim = opts.delimiter; }
       const read = async (encoding?: string) => {
         const enc = encoding ? ", encoding = 'latin-1'" : '';
-        const r = await c.runAndReadAll(`SELECT * FROM read_csv($path, all_varchar = true, header = true, null_padding = true, ignore_errors = true${extra}${enc}) LIMIT ${PREVIEW_ROWS}`, params);
+        const r = await c.runAndReadAll(`SELECT * FROM read_csv($path, all_varchar = true, header = true, ignore_errors = true${extra}${enc}) LIMIT ${PREVIEW_ROWS}`, params);
         return r;
       };
-      let enc = 'utf-8';
+      let enc = format === 'csv' && !startsAsUtf8(csvPath) ? 'latin-1' : 'utf-8';
       let reader;
       try {
-        reader = await read();
+        reader = await read(enc === 'latin-1' ? 'latin-1' : undefined);
       } catch (err) {
         if (!/unicode|utf-?8|byte sequence/i.test((err as Error).message)) throw readError(file, format, err);
         reader = await read('latin-1').catch((e) => { throw readError(file, format, e); });
@@ -69,7 +72,7 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
       rows = reader.getRowObjectsJS() as Record<string, unknown>[];
       columns = reader.columnNames();
       if (format === 'csv') {
-        const sniff = (await c.runAndReadAll(`SELECT Delimiter, HasHeader FROM sniff_csv($path${enc === 'latin-1' ? ", encoding = 'latin-1'" : ''})`, { path })
+        const sniff = (await c.runAndReadAll(`SELECT Delimiter, HasHeader FROM sniff_csv($path, ignore_errors = true${enc === 'latin-1' ? ", encoding = 'latin-1'" : ''})`, { path })
           .catch(() => null))?.getRowObjectsJS()[0];
         dialect = { delimiter: opts.delimiter ?? String(sniff?.Delimiter ?? ','), header: Boolean(sniff?.HasHeader ?? true), encoding: enc };
       }
@@ -89,6 +92,20 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
     db.closeSync();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+function bestSheet(sheets: SheetPreview[]): SheetPreview | undefined {
+  let best: { sheet: SheetPreview; score: number } | undefined;
+  for (const sheet of sheets) {
+    const h = guessHeaderRow(sheet.rows);
+    const header = sheet.rows[h - 1] ?? [];
+    const body = sheet.rows.slice(h);
+    const samples = header.map((name, i) => ({ name, samples: body.map((r) => r[i] ?? '').filter((v) => v.trim() !== '') }));
+    const s = suggestMapping(samples.filter((c) => c.name.trim() !== ''));
+    const score = s.table ? s.confidence : -1;
+    if (!best || score > best.score) best = { sheet, score };
+  }
+  return best?.sheet;
 }
 
 async function findSavedProfile(ws: Workspace, signature: string): Promise<MappingProfile | null> {

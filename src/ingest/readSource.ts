@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, openSync, readSync, closeSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
@@ -47,11 +48,17 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
     let from: string;
     const params: Record<string, DuckDBValue> = { path: csvPath };
     if (format === 'csv' || format === 'xlsx') {
-      const opts = ['all_varchar = true', 'header = true', 'null_padding = true', 'ignore_errors = true', 'store_rejects = true',
+      // No null_padding: a line with fewer fields than the header (a truncated export, a
+      // stray line break) is malformed and reported, not silently filled with empty cells.
+      const opts = ['all_varchar = true', 'header = true', 'ignore_errors = true', 'store_rejects = true',
         "rejects_table = 'raw_rejects'", "rejects_scan = 'raw_rejects_scan'"];
       if (format === 'xlsx') opts.push("delim = ','", "quote = '\"'");
       if (format === 'csv' && profile.delimiter) { opts.push('delim = $delim'); params.delim = profile.delimiter; }
-      if (profile.encoding) { opts.push('encoding = $encoding'); params.encoding = profile.encoding; }
+      // Not UTF-8: Windows exports are usually Windows-1252, which Latin-1 reads for every
+      // letter. Told by the user, or seen in the file's first bytes.
+      const encoding = profile.encoding ?? (format === 'csv' && !startsAsUtf8(path) ? 'latin-1' : null);
+      if (encoding) { opts.push('encoding = $encoding'); params.encoding = encoding; }
+      if (encoding === 'latin-1' && !profile.encoding) notes.push('the file is not UTF-8; read it as Latin-1 (Windows-1252)');
       from = `read_csv($path, ${opts.join(', ')})`;
       try {
         return { columns: await describe(c, from, params), from, params, rowOffset, recordsMalformed: true, notes, cleanup };
@@ -79,6 +86,21 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
   }
 }
 
+/**
+ * Whether the file's first 64 KB are valid UTF-8 (a multi-byte letter cut at the end of the
+ * sample does not count against it). Later non-UTF-8 bytes still surface as malformed lines.
+ */
+export function startsAsUtf8(path: string): boolean {
+  const buf = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try { n = readSync(fd, buf, 0, buf.length, 0); } finally { closeSync(fd); }
+  let end = n;
+  // Back off from a cut multi-byte sequence: continuation bytes are 10xxxxxx.
+  if (n === buf.length) { let k = 0; while (k < 3 && end > 0 && (buf[end - 1] & 0xc0) === 0x80) { end--; k++; } if (end > 0 && buf[end - 1] >= 0xc0) end--; }
+  return isUtf8(buf.subarray(0, end));
+}
+
 async function describe(c: DuckDBConnection, from: string, params: Record<string, DuckDBValue>): Promise<string[]> {
   const rows = (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`, params)).getRowObjectsJS();
   return rows.map((r) => String(r.column_name));
@@ -87,17 +109,23 @@ async function describe(c: DuckDBConnection, from: string, params: Record<string
 /** Malformed CSV lines the scan set aside (wrong number of fields, bad quoting), with reasons. */
 export async function malformedLines(c: DuckDBConnection, source: Source): Promise<{ row: number; reason: string }[]> {
   if (!source.recordsMalformed) return [];
-  const rej = (await c.runAndReadAll('SELECT line, error_type, error_message FROM raw_rejects ORDER BY line')).getRowObjectsJS();
+  // One line can be set aside for several reasons (one per column): report it once.
+  const rej = (await c.runAndReadAll('SELECT line, first(error_type ORDER BY column_idx) AS error_type, first(error_message ORDER BY column_idx) AS error_message FROM raw_rejects GROUP BY line ORDER BY line')).getRowObjectsJS();
   await c.run('DROP TABLE IF EXISTS raw_rejects; DROP TABLE IF EXISTS raw_rejects_scan;');
   return rej.map((r) => ({ row: Number(r.line) + (source.rowOffset - 2), reason: describeCsvError(String(r.error_type), String(r.error_message)) }));
 }
 
-function describeCsvError(type: string, message: string): string {
-  switch (type) {
+function describeCsvError(rawType: string, message: string): string {
+  // DuckDB names the types with spaces ("MISSING COLUMNS"), older versions with underscores.
+  switch (rawType.toUpperCase().replace(/\s+/g, '_')) {
+    case 'MISSING_COLUMNS':
+    case 'TOO_FEW_COLUMNS': return 'the line has fewer fields than the header (cut off?)';
     case 'TOO_MANY_COLUMNS': return 'the line has more fields than the header';
-    case 'TOO_FEW_COLUMNS': return 'the line has fewer fields than the header';
     case 'UNQUOTED_VALUE': return 'a quote inside a value is not escaped';
+    case 'UNTERMINATED_QUOTE':
+    case 'UNTERMINATED_QUOTES': return 'a quoted value is never closed';
     case 'INVALID_UNICODE': return 'the line has bytes that are not valid text in this encoding';
+    case 'LINE_SIZE_OVER_MAXIMUM':
     case 'LINE_SIZE_OVER_MAX': return 'the line is longer than the reader accepts';
     default: return firstLine(message);
   }

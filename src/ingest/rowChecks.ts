@@ -95,7 +95,7 @@ export interface RowRule {
 }
 
 /** Rules a row breaks on its own: required values, types, allowed values, dates in order. */
-export function rowRules(table: ImportTable): RowRule[] {
+export function rowRules(table: ImportTable, mapped: Set<string> = new Set()): RowRule[] {
   const spec = FIELD_SPECS[table];
   const rules: RowRule[] = [];
   for (const f of CANONICAL_FIELDS[table].required) {
@@ -107,7 +107,8 @@ export function rowRules(table: ImportTable): RowRule[] {
   }
   if (table === 'feedback') {
     rules.push({ field: 'rating', when: `rating IS NOT NULL AND (rating < 1 OR rating > CASE WHEN $scale = '1-10' THEN 10 ELSE 5 END)`, reason: `'rating outside the ' || $scale || ' scale'` });
-    rules.push({ field: 'session_id', when: 'session_id IS NULL AND match_id IS NULL', reason: `'a rating needs a session or a match'` });
+    // Reported on whichever of the two columns the file has.
+    rules.push({ field: mapped.has('session_id') || !mapped.has('match_id') ? 'session_id' : 'match_id', when: 'session_id IS NULL AND match_id IS NULL', reason: `'a rating needs a session or a match'` });
   }
   if (table === 'matches') rules.push({ field: 'mentee_id', when: 'mentor_id = mentee_id', reason: `'mentor and mentee are the same person'` });
   for (const [a, b] of DATE_ORDER[table] ?? []) {
@@ -150,7 +151,7 @@ export async function tableChecks(c: DuckDBConnection, table: ImportTable, sql: 
   for (const ref of REFERENCES[table] ?? []) {
     if (!(ref.field in spec) || !sourceOf.has(ref.field)) continue;
     const has = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM (SELECT 1 FROM ${ref.target} LIMIT 1)`)).getRowObjectsJS()[0].n);
-    if (!has) { skipped.push(`${ref.what}s (no ${ref.target} imported yet)`); continue; }
+    if (!has) { skipped.push(`${ref.what}${ref.what.endsWith('ch') ? 'es' : 's'} (no ${ref.target} imported yet)`); continue; }
     checks.push(`SELECT t.__row, '${ref.field}', 'unknown ${ref.what}: not in ${ref.target === 'people' ? 'any roster snapshot' : `the imported ${ref.target}`}'
         FROM (${sql.typed}) t WHERE t.${ref.field} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ref.target} x WHERE x.${ref.targetField} = t.${ref.field})`);
   }

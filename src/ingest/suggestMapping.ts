@@ -27,6 +27,10 @@ const RACE_VALUES = /(white|black|asian|hispanic|latin|native|pacific|two or mor
 const LEVEL_VALUES = /^([a-z]{0,4}\s?-?\d{1,2}|\d{1,2})$/i;
 const DATE_VALUES = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/;
 
+// Bare "Name" or "Title" stays sensitive: in a roster it is a person's.
+const KNOWN_HEADERS = new Set(Object.values(FIELD_ALIASES).flatMap((fields) => Object.entries(fields).flatMap(([f, a]) => [f, ...a].map(normalizeHeader)))
+  .filter((h) => !['name', 'display_name', 'title'].includes(h)));
+
 const share = (samples: string[], re: RegExp) => (samples.length ? samples.filter((s) => re.test(s.trim())).length / samples.length : 0);
 
 /** Header alias matches of one table: field -> source column (first alias in preference order wins). */
@@ -49,7 +53,9 @@ function matchHeaders(table: ImportTable, columns: ColumnSample[]): Record<strin
  * The user confirms or corrects; nothing is imported on a guess alone.
  */
 export function suggestMapping(columns: ColumnSample[]): MappingSuggestion {
-  const sensitive = columns.filter((c) => SENSITIVE_HINT.test(c.name) || c.samples.some((s) => /@[\w-]+\.\w/.test(s))).map((c) => c.name);
+  // A header that is a known alias of some field ("Program Name") is data, not a person's name.
+  const sensitive = columns.filter((c) => !KNOWN_HEADERS.has(normalizeHeader(c.name))
+    && (SENSITIVE_HINT.test(c.name) || c.samples.some((s) => /@[\w-]+\.\w/.test(s)))).map((c) => c.name);
   const candidates = (Object.keys(TABLE_SIGNATURES) as ImportTable[]).map((table) => {
     const mapped = matchHeaders(table, columns.filter((c) => !sensitive.includes(c.name)));
     const basis: Record<string, 'header' | 'values'> = Object.fromEntries(Object.keys(mapped).map((f) => [f, 'header' as const]));
