@@ -240,6 +240,8 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
       id: importId, file, hash, format, table, rows: validRows, rejected: rejectedRows,
       snapshot: snapshot?.d === undefined ? null : (snapshot.d as string | null), mapping: JSON.stringify(profile),
     });
+    // Declared extra dimensions become choices for every model's breakdown.
+    for (const [d] of dims) await c.run('INSERT INTO equity_dimensions VALUES ($d, false) ON CONFLICT DO NOTHING', { d });
     // The mapping is offered again, automatically, when a file with the same header arrives.
     await c.run(`INSERT INTO mapping_profiles VALUES ($sig, $table, $profile::JSON, now()::TIMESTAMP)
       ON CONFLICT (header_signature) DO UPDATE SET table_name = excluded.table_name, profile = excluded.profile, saved_at = excluded.saved_at`,

@@ -48,14 +48,32 @@ export async function buildLookups(
   for (const f of fields) {
     const e = lookupExpr(f, spec[f]);
     const k = spec[f];
+    if (k.kind === 'label') {
+      await c.run(caseFolded(`lk_${f}`, `SELECT raw, ${e.val} AS val FROM (SELECT unnest(${f}) AS raw FROM dv)`, `SELECT DISTINCT ${f} AS val FROM people`));
+      continue;
+    }
     const params = k.kind === 'enum' ? { [`enum_${f}`]: listValue([...k.values]) } : undefined;
     await c.run(`CREATE OR REPLACE TEMP TABLE lk_${f} AS SELECT raw, ${e.val} AS val${e.label ? `, ${e.label} AS label` : ''} FROM (SELECT unnest(${f}) AS raw FROM dv)`, params);
   }
   for (let i = 0; i < dims.length; i++) {
-    await c.run(`CREATE OR REPLACE TEMP TABLE lk_${dimField(i)} AS SELECT raw, normalize_label(raw, $dim) AS val FROM (SELECT unnest(${dimField(i)}) AS raw FROM dv)`, { dim: dims[i] });
+    await c.run(caseFolded(`lk_${dimField(i)}`, `SELECT raw, normalize_label(raw, $dim) AS val FROM (SELECT unnest(${dimField(i)}) AS raw FROM dv)`,
+      'SELECT DISTINCT element_at(extra_dims, $dim)[1] AS val FROM people'), { dim: dims[i] });
   }
   if (listed.length) await c.run('DROP TABLE dv');
   return { tables: all.map((f) => `lk_${f}`), notes };
+}
+
+/**
+ * Equity labels that differ only in case ("yes", "Yes") are one group. The spelling kept is
+ * the one the workspace already has for that dimension, else the file's first in byte order
+ * (capitals first: "Yes" over "yes"). Synonym merges (label_merges) have applied before.
+ */
+function caseFolded(table: string, values: string, known: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+    WITH v AS (${values}),
+         w AS (SELECT lower(val) AS k, min(val) AS val FROM (${known}) WHERE val IS NOT NULL GROUP BY 1),
+         f AS (SELECT lower(val) AS k, min(val) AS val FROM v WHERE val IS NOT NULL GROUP BY 1)
+    SELECT v.raw, coalesce(w.val, f.val) AS val FROM v LEFT JOIN w ON w.k = lower(v.val) LEFT JOIN f ON f.k = lower(v.val)`;
 }
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
