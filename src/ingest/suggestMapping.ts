@@ -25,6 +25,7 @@ export interface MappingSuggestion {
 const GENDER_VALUES = /^(f|m|w|x|nb|female|male|woman|women|man|men|non-binary|nonbinary|non binary|prefer not to say|undisclosed|declined)$/i;
 const RACE_VALUES = /(white|black|asian|hispanic|latin|native|pacific|two or more|african|caucasian|indigenous)/i;
 const LEVEL_VALUES = /^([a-z]{0,4}\s?-?\d{1,2}|\d{1,2})$/i;
+const ID_VALUES = /^[a-z]{0,6}[-_]?\d{3,}$/i;
 const DATE_VALUES = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/;
 
 // Bare "Name" or "Title" stays sensitive: in a roster it is a person's.
@@ -87,6 +88,8 @@ function inferPeopleFromValues(columns: ColumnSample[], mapped: Record<string, s
     const hit = free().find(test);
     if (hit) { mapped[field] = hit.name; basis[field] = 'values'; }
   };
+  // Ids: every sampled value distinct, shaped like an employee number (letters, then 3+ digits).
+  claim('person_id', (c) => c.samples.length >= 3 && new Set(c.samples).size === c.samples.length && share(c.samples, ID_VALUES) >= 0.9);
   claim('gender', (c) => share(c.samples, GENDER_VALUES) >= 0.8);
   claim('race_ethnicity', (c) => share(c.samples, RACE_VALUES) >= 0.6);
   claim('level', (c) => share(c.samples, LEVEL_VALUES) >= 0.9 && new Set(c.samples).size <= 30 && !/id|number|no$/i.test(c.name));
