@@ -3,7 +3,7 @@ import { ErrorInfoSchema } from '../errors';
 import { PeriodLabelSchema } from '../models/period';
 import { TableNameSchema } from '../models/modelHeader';
 import { MappingProfileSchema } from '../ingest/mappingProfile';
-import { FileInspectionSchema, ImportReportSchema } from '../ingest/importReport';
+import { FileInspectionSchema, ImportReportSchema, ImportJobStatusSchema, ImportJobIdSchema } from '../ingest/importReport';
 import { FileRefSchema } from './uploads';
 import { FindingSchema } from '../findings/findingSchema';
 
@@ -96,6 +96,20 @@ export const RunModelInputSchema = z.object({
 
 const FileId = FileRefSchema.shape.fileId;
 
+export const ImportFilesInputSchema = z.object({
+  files: z.array(z.object({ fileId: FileId, profile: MappingProfileSchema }).strict()).min(1).max(50),
+  onInvalid: z.enum(['fail', 'skip']).default('fail'),
+  /** Check and report only; nothing lands. */
+  dryRun: z.boolean().default(false),
+}).strict();
+
+export const DataSettingsSchema = z.object({
+  levelOrder: z.array(z.object({ label: z.string(), rank: z.number().int() })),
+  labelMerges: z.array(z.object({ dimension: z.string(), from: z.string(), to: z.string() })),
+  dimensions: z.array(z.object({ name: z.string(), builtin: z.boolean() })),
+});
+export type DataSettings = z.infer<typeof DataSettingsSchema>;
+
 export const api = {
   info: { input: z.object({}).strict(), output: WorkspaceInfoSchema },
   listModels: { input: z.object({}).strict(), output: z.array(ModelSummarySchema) },
@@ -110,13 +124,16 @@ export const api = {
     }).strict(),
     output: FileInspectionSchema,
   },
-  importFiles: {
-    input: z.object({
-      files: z.array(z.object({ fileId: FileId, profile: MappingProfileSchema }).strict()).min(1).max(50),
-      onInvalid: z.enum(['fail', 'skip']).default('fail'),
-    }).strict(),
-    output: ImportReportSchema,
-  },
+  importFiles: { input: ImportFilesInputSchema, output: ImportReportSchema },
+  /** The same import in the background: answers at once; poll importStatus, stop with cancelImport. */
+  startImport: { input: ImportFilesInputSchema, output: ImportJobStatusSchema },
+  importStatus: { input: z.object({ jobId: ImportJobIdSchema }).strict(), output: ImportJobStatusSchema },
+  /** Answers once the job has stopped and everything it did is rolled back. */
+  cancelImport: { input: z.object({ jobId: ImportJobIdSchema }).strict(), output: ImportJobStatusSchema },
+  /** Every rejected row of a finished job as CSV (file,row,column,value,reason). */
+  importRejectsCsv: { input: z.object({ jobId: ImportJobIdSchema }).strict(), output: z.object({ csv: z.string() }) },
+  /** The workspace's data settings the Data page shows: level order and label merges. */
+  dataSettings: { input: z.object({}).strict(), output: DataSettingsSchema },
   removeImport: { input: z.object({ importId: z.number().int().min(1) }).strict(), output: z.object({ rowsRemoved: z.number().int() }) },
   setLevelOrder: {
     input: z.object({ levels: z.array(z.object({ label: Text.min(1), rank: z.number().int().min(1).max(1000) }).strict()).min(1).max(200) }).strict(),

@@ -8,8 +8,11 @@ import { runModel, resultToArrow, missingInputs, needsMessage, type ModelResult 
 import { reviewFindings } from '../findings/findings';
 import { inspectFile } from '../ingest/inspectFile';
 import { importFiles } from '../ingest/importFiles';
+import type { MappingProfile } from '../ingest/mappingProfile';
 import { removeImport, setLevelOrder, addLabelMerge } from '../workspace/settings';
 import type { UploadStore } from './uploads';
+import { ImportJobs } from './importJobs';
+import { dataSettings } from '../workspace/settings';
 
 type Handlers = { [M in MethodName]: (input: z.output<Api[M]['input']>) => Promise<MethodOutput<M>> };
 
@@ -24,11 +27,14 @@ export async function runRateModels(ws: Workspace, params: ModelParams): Promise
 }
 
 /** The core behind the contract, for one open workspace. Knows nothing of Electron or HTTP. */
-export function createCore(ws: Workspace, uploads?: UploadStore): Handlers {
+export function createCore(ws: Workspace, uploads?: UploadStore, options: { jobs?: ImportJobs } = {}): Handlers {
   const upload = (fileId: string) => {
     if (!uploads) throw new PathwaysError('BAD_REQUEST', 'this app cannot receive files');
     return uploads.resolve(fileId);
   };
+  const requestsOf = (files: { fileId: string; profile: MappingProfile }[]) =>
+    files.map((f) => { const u = upload(f.fileId); return { path: u.path, name: u.name, profile: f.profile }; });
+  const jobs = options.jobs ?? new ImportJobs(ws);
   return {
     info: () => workspaceInfo(ws),
     listModels: async () => {
@@ -48,8 +54,12 @@ export function createCore(ws: Workspace, uploads?: UploadStore): Handlers {
       const f = upload(fileId);
       return inspectFile(f.path, { ws, name: f.name, sheet, headerRow, delimiter });
     },
-    importFiles: async ({ files, onInvalid }) =>
-      importFiles(ws, files.map((f) => { const u = upload(f.fileId); return { path: u.path, name: u.name, profile: f.profile }; }), { onInvalid }),
+    importFiles: async ({ files, onInvalid, dryRun }) => importFiles(ws, requestsOf(files), { onInvalid, dryRun }),
+    startImport: async ({ files, onInvalid, dryRun }) => jobs.start(requestsOf(files), { onInvalid, dryRun }),
+    importStatus: async ({ jobId }) => jobs.status(jobId),
+    cancelImport: ({ jobId }) => jobs.cancel(jobId),
+    importRejectsCsv: async ({ jobId }) => ({ csv: jobs.rejectsCsv(jobId) }),
+    dataSettings: () => dataSettings(ws),
     removeImport: ({ importId }) => removeImport(ws, importId),
     setLevelOrder: async ({ levels }) => { await setLevelOrder(ws, levels); return { ok: true as const }; },
     addLabelMerge: (m) => addLabelMerge(ws, m),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MappingProfileSchema, ImportTableSchema } from './mappingProfile';
+import { ErrorInfoSchema } from '../errors';
 
 /**
  * What an import and an inspection answer: pure schemas, no Node or DuckDB, so the API
@@ -87,3 +88,15 @@ export const ImportProgressSchema = z.object({
   step: ImportStepSchema,
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+
+export const ImportJobIdSchema = z.string().regex(/^[0-9a-f]{24}$/);
+
+/** A background import (the Data page's progress bar and cancel button poll this). */
+export const ImportJobStatusSchema = z.object({
+  jobId: ImportJobIdSchema,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: ImportProgressSchema,
+  report: ImportReportSchema.nullable(),
+  error: ErrorInfoSchema.nullable(),
+});
+export type ImportJobStatus = z.infer<typeof ImportJobStatusSchema>;

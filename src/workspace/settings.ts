@@ -51,3 +51,15 @@ export async function addLabelMerge(ws: Workspace, m: { dimension: 'gender' | 'r
     return { rowsUpdated: n };
   });
 }
+
+/** Level order, label merges and equity dimensions, as the Data page shows them. */
+export async function dataSettings(ws: Workspace): Promise<{
+  levelOrder: { label: string; rank: number }[];
+  labelMerges: { dimension: string; from: string; to: string }[];
+  dimensions: { name: string; builtin: boolean }[];
+}> {
+  const levelOrder = await ws.all<{ label: string; rank: number }>('SELECT label, rank FROM level_order ORDER BY rank, label');
+  const labelMerges = await ws.all<{ dimension: string; from: string; to: string }>('SELECT dimension, from_label AS "from", to_label AS "to" FROM label_merges ORDER BY 1, 3, 2');
+  const dimensions = await ws.all<{ name: string; builtin: boolean }>('SELECT name, builtin FROM equity_dimensions ORDER BY builtin DESC, name');
+  return { levelOrder: levelOrder.map((l) => ({ label: l.label, rank: Number(l.rank) })), labelMerges, dimensions };
+}

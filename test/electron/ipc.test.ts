@@ -142,6 +142,15 @@ describe('registerIpc', () => {
       ['an unknown onInvalid', { files: [{ fileId, profile }], onInvalid: 'ignore' }],
       ['an extra profile key', { files: [{ fileId, profile: { ...profile, sql: 'x' } }] }],
     ],
+    startImport: [
+      ['no files', { files: [] }],
+      ['a path instead of a file id', { files: [{ fileId: '/etc/passwd', profile }] }],
+      ['dryRun as text', { files: [{ fileId, profile }], dryRun: 'yes' }],
+    ],
+    importStatus: [['no job id', {}], ['a job id that is not hex', { jobId: '../../x' }]],
+    cancelImport: [['no job id', {}], ['a numeric job id', { jobId: 12 }]],
+    importRejectsCsv: [['a path for a job id', { jobId: '/tmp/rejects.csv' }]],
+    dataSettings: [],
     removeImport: [['import id 0', { importId: 0 }], ['import id as text', { importId: '1' }]],
     setLevelOrder: [['no levels', { levels: [] }], ['rank 0', { levels: [{ label: 'L1', rank: 0 }] }], ['empty label', { levels: [{ label: '', rank: 1 }] }]],
     addLabelMerge: [['an extra dimension', { dimension: 'age', from: 'a', to: 'b' }], ['empty target', { dimension: 'gender', from: 'F', to: '' }]],
@@ -149,6 +158,8 @@ describe('registerIpc', () => {
   const validInput: Record<MethodName, unknown> = {
     info: {}, listModels: {}, runModel: validRun, findings: { params: validRun.params },
     inspectFile: { fileId }, importFiles: { files: [{ fileId, profile }] }, removeImport: { importId: 1 },
+    startImport: { files: [{ fileId, profile }], dryRun: true }, importStatus: { jobId: 'a'.repeat(24) },
+    cancelImport: { jobId: 'b'.repeat(24) }, importRejectsCsv: { jobId: 'c'.repeat(24) }, dataSettings: {},
     setLevelOrder: { levels: [{ label: 'L1', rank: 1 }] }, addLabelMerge: { dimension: 'gender', from: 'F', to: 'Woman' },
   };
 
