@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, basename } from 'node:path';
 import { Workspace } from '../workspace/workspace';
 import { importFiles } from '../ingest/importFiles';
 import { MappingProfileSchema, CANONICAL_FIELDS, type MappingProfileInput } from '../ingest/mappingProfile';
@@ -94,6 +94,25 @@ async function profileFor(ws: Workspace, path: string, err: NodeJS.WritableStrea
   return { table: s.table, columns: s.columns };
 }
 
+/** A mapping profile file, checked against the schema, with a message that says what is wrong where. */
+function readProfile(path: string): MappingProfileInput {
+  const name = basename(path);
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch {
+    throw new PathwaysError('FILE_UNREADABLE', `the mapping profile ${name} cannot be read: no such file or no permission`, { file: name });
+  }
+  let json: unknown;
+  try { json = JSON.parse(text); } catch (e) {
+    throw new PathwaysError('MAPPING_INVALID', `the mapping profile ${name} is not valid JSON (${(e as Error).message})`, { file: name });
+  }
+  const parsed = MappingProfileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
+    throw new PathwaysError('MAPPING_INVALID', `the mapping profile ${name} is not a valid profile: ${issues}. A profile looks like {"table": "people", "columns": {"person_id": "Employee ID", "snapshot_date": "As Of Date", "level": "Job Level"}}`, { file: name });
+  }
+  return parsed.data;
+}
+
 export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
   let parsed;
   try {
@@ -122,7 +141,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       }
       case 'import': {
         if (!rest.length) throw new Usage('name at least one file to import');
-        const given = o.mapping ? MappingProfileSchema.parse(JSON.parse(readFileSync(o.mapping, 'utf8'))) : null;
+        const given = o.mapping ? readProfile(resolve(o.mapping)) : null;
         const ws = await Workspace.open(resolve(need(o.workspace, 'workspace')));
         try {
           const requests = [];
