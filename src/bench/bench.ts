@@ -42,6 +42,7 @@ async function benchImport(rows: number): Promise<void> {
     const csv = join(dir, 'roster.csv');
     await writeRoster(csv, rows);
     const ws = await Workspace.open(join(dir, 'ws.duckdb'));
+    const cpu0 = process.cpuUsage();
     const t0 = now();
     const report = await importFiles(ws, [{ path: csv, profile: {
       table: 'people',
@@ -51,9 +52,12 @@ async function benchImport(rows: number): Promise<void> {
       },
     } }]);
     const ms = now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     ws.close();
     if (!report.ok) throw new Error(`bench import rejected rows: ${report.rejectedTotal}`);
-    console.log(`import: roster CSV ${rows.toLocaleString('en')} rows, ${mb(statSync(csv).size)} -> ${secs(ms)}, ${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s, workspace ${mb(statSync(join(dir, 'ws.duckdb')).size)}, peak RSS ${peak()}`);
+    if (report.files[0].rowsImported !== rows) throw new Error(`bench import landed ${report.files[0].rowsImported} of ${rows} rows`);
+    // CPU time beside the wall clock: on a shared machine the wall clock alone misleads.
+    console.log(`import: roster CSV ${rows.toLocaleString('en')} rows, ${mb(statSync(csv).size)} -> ${secs(ms)} (${secs((cpu.user + cpu.system) / 1000)} CPU), ${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s, workspace ${mb(statSync(join(dir, 'ws.duckdb')).size)}, peak RSS ${peak()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
