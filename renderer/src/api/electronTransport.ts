@@ -1,8 +1,9 @@
-import type { MethodName, Reply, Transport } from '../../../src/api/contract';
+import type { FileRef, MethodName, Reply, Transport } from '../../../src/api/contract';
 
 /** What the Electron preload exposes with contextBridge as `window.pathways`. */
 export interface PreloadBridge {
   invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>;
+  upload?(name: string, bytes: Uint8Array): Promise<Reply<FileRef>>;
 }
 
 /** The preload's bridge, if this page runs inside the Electron window. */
@@ -16,7 +17,9 @@ export function preloadBridge(win: Window): PreloadBridge | undefined {
  * ArrayBuffer or as a Uint8Array subclass (a Node Buffer); either becomes a plain Uint8Array.
  */
 export function electronTransport(bridge: PreloadBridge): Transport {
+  const upload = bridge.upload?.bind(bridge);
   return {
+    ...(upload ? { upload: (name: string, bytes: Uint8Array) => upload(name, bytes) } : {}),
     async invoke(method, input) {
       const reply = await bridge.invoke(method, input);
       if (reply.ok && reply.value instanceof ArrayBuffer) return { ok: true, value: new Uint8Array(reply.value) };

@@ -1,4 +1,4 @@
-import type { MethodName, Reply, Transport } from '../../../src/api/contract';
+import type { FileRef, MethodName, Reply, Transport } from '../../../src/api/contract';
 import type { ErrorInfo } from '../../../src/errors';
 
 /** What the browser-mode server sends for methods whose output is Arrow (model results). */
@@ -20,6 +20,28 @@ const isReply = (x: unknown): x is Reply<unknown> =>
  */
 export function httpTransport(getToken: () => string | null, fetchImpl: typeof fetch = (...a) => fetch(...a)): Transport {
   return {
+    /** A chosen file's bytes to `POST /upload`; the server answers its FileRef. */
+    async upload(name: string, bytes: Uint8Array): Promise<Reply<FileRef>> {
+      const token = getToken();
+      if (!token) return failure('FORBIDDEN', 'This page was opened without its access token. Open Pathways again from the link it printed when it started.') as Reply<FileRef>;
+      let res: Response;
+      try {
+        res = await fetchImpl('/upload', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}`, 'X-File-Name': encodeURIComponent(name) },
+          body: bytes as BodyInit,
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+      } catch (err) {
+        return failure('INTERNAL', `Pathways is not reachable (${err instanceof Error ? err.message : String(err)}). Is it still running?`) as Reply<FileRef>;
+      }
+      try {
+        const body = await res.json();
+        if (isReply(body)) return body as Reply<FileRef>;
+      } catch { /* answered below */ }
+      return failure('INTERNAL', `Pathways answered ${res.status} to the upload without a readable reply.`) as Reply<FileRef>;
+    },
     async invoke(method: MethodName, input: unknown): Promise<Reply<unknown>> {
       const token = getToken();
       if (!token) {
