@@ -63,8 +63,9 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
       try {
         return { columns: await describe(c, from, params), from, params, rowOffset, recordsMalformed: true, notes, cleanup };
       } catch (err) {
+        if (err instanceof PathwaysError) throw err; // a cancel, not a bad file
         const msg = (err as Error).message;
-        if (format !== 'csv' || profile.encoding || !isEncodingError(msg)) {
+        if (format !== 'csv' || profile.encoding || params.encoding || !isEncodingError(msg)) {
           throw new PathwaysError('FILE_UNREADABLE', `${file} could not be read as CSV: ${firstLine(msg)}`, { file });
         }
         // Not UTF-8: Windows exports are usually Windows-1252, which Latin-1 reads for every letter.
@@ -78,6 +79,7 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
     try {
       return { columns: await describe(c, from, params), from, params, rowOffset: 1, recordsMalformed: false, notes, cleanup };
     } catch (err) {
+      if (err instanceof PathwaysError) throw err;
       throw new PathwaysError('FILE_UNREADABLE', `${file} could not be read as ${format === 'parquet' ? 'Parquet' : 'JSON'}: ${firstLine((err as Error).message)}`, { file });
     }
   } catch (err) {

@@ -65,19 +65,23 @@ export function suggestMapping(columns: ColumnSample[]): MappingSuggestion {
     const sigHit = sig.filter((f) => f in mapped).length / sig.length;
     const req = CANONICAL_FIELDS[table].required;
     const reqHit = req.filter((f) => f in mapped).length / req.length;
-    return { table, mapped, basis, score: sigHit === 1 ? reqHit + Object.keys(mapped).length / 100 : 0 };
-  }).sort((a, b) => b.score - a.score);
+    return { table, mapped, basis, score: sigHit === 1 ? reqHit + Object.keys(mapped).length / 100 : 0, partial: reqHit + Object.keys(mapped).length / 100 };
+  }).sort((a, b) => b.score - a.score || b.partial - a.partial);
   const best = candidates[0];
   const chosen = best.score > 0 ? best : undefined;
-  const used = new Set(Object.values(chosen?.mapped ?? {}));
+  // No table fits: the closest one is still offered as the first alternative (confidence 0)
+  // with the columns it found, so the user starts from something.
+  const partial = !chosen && best.partial >= 0.3 ? best : undefined;
+  const used = new Set(Object.values((chosen ?? partial)?.mapped ?? {}));
   return {
     table: chosen?.table ?? null,
     confidence: chosen ? Math.min(1, Math.round(chosen.score * 100) / 100) : 0,
-    columns: chosen?.mapped ?? {},
-    basis: chosen?.basis ?? {},
+    columns: (chosen ?? partial)?.mapped ?? {},
+    basis: (chosen ?? partial)?.basis ?? {},
     sensitive,
     unmapped: columns.map((c) => c.name).filter((n) => !used.has(n) && !sensitive.includes(n)),
-    alternatives: candidates.slice(1).filter((c) => c.score > 0).map((c) => ({ table: c.table, confidence: Math.min(1, Math.round(c.score * 100) / 100) })),
+    alternatives: partial ? [{ table: partial.table, confidence: 0 }]
+      : candidates.slice(1).filter((c) => c.score > 0).map((c) => ({ table: c.table, confidence: Math.min(1, Math.round(c.score * 100) / 100) })),
   };
 }
 

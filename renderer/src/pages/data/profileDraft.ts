@@ -12,7 +12,7 @@ export function initialDraft(inspection: FileInspection): ProfileDraft {
   }
   const s = inspection.suggestion;
   return {
-    table: (s.table ?? 'people') as ImportTableName,
+    table: (s.table ?? s.alternatives[0]?.table ?? 'people') as ImportTableName,
     columns: { ...s.columns },
     sheet: inspection.sheet,
     headerRow: inspection.headerRow,
