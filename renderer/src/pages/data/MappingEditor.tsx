@@ -25,7 +25,9 @@ export function MappingEditor({ inspection, draft, onChange, onReread }: Props) 
     <div className="data-mapping" data-testid={`mapping-${file}`}>
       {inspection.savedProfile ? <p className="data-note" data-testid="saved-profile">Using the mapping saved for this header.</p> : (
         <p className="data-note">
-          {s.table ? `Looks like ${TABLE_LABELS[s.table as ImportTableName].toLowerCase()} (${Math.round(s.confidence * 100)}% of required fields found).` : 'Pathways could not tell what this file is: choose its table.'}
+          {s.table ? `Looks like ${TABLE_LABELS[s.table as ImportTableName].toLowerCase()} (${Math.round(s.confidence * 100)}% of required fields found).`
+            : s.alternatives[0] ? `Not every key column was recognised; closest: ${TABLE_LABELS[s.alternatives[0].table as ImportTableName].toLowerCase()}. Check the table and the columns below.`
+              : 'Pathways could not tell what this file is: choose its table and columns.'}
         </p>
       )}
       <div className="data-row">
