@@ -129,6 +129,9 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
       if (!source.columns.includes(col)) throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${col}" (declared as dimension ${dim}).`, { file, column: col });
       if (dim in spec) throw new PathwaysError('MAPPING_INVALID', `${file}: "${dim}" is a field of ${table}, not an extra dimension; map it as a column instead.`, { file, column: col });
     }
+    for (const col of profile.keep) {
+      if (!source.columns.includes(col)) throw new PathwaysError('MAPPING_INVALID', `${file} has no column "${col}" (marked to keep).`, { file, column: col });
+    }
     const missing = required.filter((f) => !(f in profile.columns) && !(table === 'people' && f === 'snapshot_date' && profile.snapshotDate) && !(table === 'sessions' && f === 'layer' && profile.layer));
     if (missing.length) {
       throw new PathwaysError('MAPPING_INVALID', `${file}: required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${table} ${missing.length > 1 ? 'are' : 'is'} not mapped to any column.`, { file });
@@ -149,6 +152,7 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
       else select.push(`NULL::VARCHAR AS ${field}`);
     }
     dims.forEach(([, src], i) => select.push(`${cell(src)} AS __dim${i}`));
+    profile.keep.forEach((src, i) => select.push(`${cell(src)} AS __keep${i}`));
     const stageParams: Record<string, DuckDBValue> = { ...source.params };
     if (profile.snapshotDate) stageParams.snapshot_date = profile.snapshotDate;
     if (profile.layer) stageParams.layer = profile.layer;
@@ -168,10 +172,9 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
     await c.run(`CREATE OR REPLACE TEMP VIEW stage AS SELECT ${rowExpr} AS __row, * EXCLUDE (__blank) FROM stage_all WHERE NOT __blank`);
     const rowsRead = Number(counts.n);
     const blank = Number(counts.blank);
-    if (rowsRead - blank === 0 && !malformed.length) {
-      // An export with no rows is nearly always a filter left on in the source system.
-      throw new PathwaysError('VALIDATION_FAILED', `${file} has a header but no data rows: nothing to import.`, { file });
-    }
+    // A header with no rows is legitimate (no goals set yet) but often a filter left on in the
+    // source system: it lands nothing, and the report says so.
+    if (rowsRead - blank === 0 && !malformed.length) notes.push('the file has a header but no data rows');
     if (blank) notes.push(`${blank} blank row${blank > 1 ? 's' : ''} skipped`);
 
     progress.setStep('checking');
@@ -232,6 +235,11 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
     if (table === 'sessions') landParams.default_layer = profile.layer;
     if (table === 'feedback') landParams.rating_scale = profile.ratingScale;
     for (const sql of [landing.insert].flat()) await c.run(sql, paramsUsedBy(sql, landParams));
+    // Columns kept on purpose: stored apart (kept_values), never in a canonical table.
+    for (let i = 0; i < profile.keep.length; i++) {
+      await c.run(`INSERT INTO kept_values SELECT $id, __row, $col, __keep${i} FROM stage s WHERE __keep${i} IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM rejects r WHERE r.__row = s.__row)`, { id: importId, col: profile.keep[i] });
+    }
     const snapshot = table === 'people'
       ? await one(c, 'SELECT max(snapshot_date)::VARCHAR AS d, count(DISTINCT snapshot_date) AS n FROM people WHERE import_id = $id', { id: importId })
       : null;

@@ -15,6 +15,7 @@ export async function removeImport(ws: Workspace, importId: number): Promise<{ r
       removed += Number((await c.runAndReadAll(`SELECT count(*) AS n FROM ${t} WHERE import_id = $id`, { id: importId })).getRowObjectsJS()[0].n);
       await c.run(`DELETE FROM ${t} WHERE import_id = $id`, { id: importId });
     }
+    await c.run('DELETE FROM kept_values WHERE import_id = $id', { id: importId });
     await c.run('DELETE FROM imports WHERE import_id = $id', { id: importId });
     return { rowsRemoved: removed };
   });

@@ -364,16 +364,22 @@ describe('import corpus: rows that must be rejected', () => {
 });
 
 describe('import corpus: files that must be refused whole', () => {
-  it('an empty file, a header without rows, a text file named .xlsx, an export of another kind: refused, workspace unchanged', async () => {
+  it('a header without rows lands nothing and says so', async () => {
+    await withTempWorkspace(async (ws) => {
+      const { report } = await importSuggested(ws, 'header_only.csv');
+      expect(report.files[0]).toMatchObject({ status: 'imported', rowsRead: 0, rowsImported: 0, rejected: 0 });
+      expect(report.files[0].notes).toContain('the file has a header but no data rows');
+      expect(await ws.all('SELECT count(*)::INTEGER AS n FROM people')).toEqual([{ n: 0 }]);
+    });
+  });
+
+  it('an empty file, a text file named .xlsx, an export of another kind: refused, workspace unchanged', async () => {
     await withTempWorkspace(async (ws) => {
       await importSuggested(ws, 'workday_roster_bom_crlf.csv');
       const people = { table: 'people' as const, columns: { person_id: 'Employee ID', snapshot_date: 'As Of Date', level: 'Job Level' } };
       await unchangedBy(ws, async () => {
         await expect(inspectFile(fx('empty.csv'))).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: 'empty.csv is empty.' });
         await expect(importFiles(ws, [{ path: fx('empty.csv'), profile: people }])).rejects.toMatchObject({ code: 'FILE_UNREADABLE', where: { file: 'empty.csv' } });
-        await expect(importFiles(ws, [{ path: fx('header_only.csv'), profile: people }])).rejects.toMatchObject({
-          code: 'VALIDATION_FAILED', message: 'header_only.csv has a header but no data rows: nothing to import.',
-        });
         await expect(importFiles(ws, [{ path: fx('not_really.xlsx'), profile: people }])).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', where: { file: 'not_really.xlsx' } });
         const invoices = await inspectFile(fx('wrong_table_invoices.csv'));
         expect(invoices.suggestion).toMatchObject({ table: null, confidence: 0, columns: {} });

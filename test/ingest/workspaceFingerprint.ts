@@ -2,7 +2,7 @@ import type { Workspace } from '../../src/workspace/workspace';
 
 const TABLES = [
   'meta', 'imports', 'people', 'job_events', 'programs', 'enrollments', 'matches', 'sessions', 'session_attendees',
-  'feedback', 'goals', 'level_order', 'label_merges', 'equity_dimensions', 'mapping_profiles',
+  'feedback', 'goals', 'level_order', 'label_merges', 'equity_dimensions', 'mapping_profiles', 'kept_values',
 ];
 
 /**

@@ -101,7 +101,16 @@ export function MappingEditor({ inspection, draft, onChange, onReread }: Props) 
       </table>
       {missing.length ? <p className="data-warning" role="status" data-testid="missing-required">Still to map: {missing.join(', ')}.</p> : null}
       {s.sensitive.length ? (
-        <p className="data-note">Dropped at import (names, e-mails, free text): {s.sensitive.join(', ')}.</p>
+        <fieldset className="data-dims" data-testid="sensitive-columns">
+          <legend>Names, e-mails and free text: dropped at import unless kept</legend>
+          {s.sensitive.map((c) => (
+            <label key={c} className="data-check">
+              <input type="checkbox" checked={(draft.keep ?? []).includes(c)} onChange={(e) => set({ keep: e.target.checked ? [...(draft.keep ?? []), c] : (draft.keep ?? []).filter((k) => k !== c) })} />
+              Keep {c}
+            </label>
+          ))}
+          <p className="data-note">Kept columns are stored apart from the data the models read and never appear in a chart, table, report or export.</p>
+        </fieldset>
       ) : null}
       {draft.table === 'people' && free.length ? (
         <fieldset className="data-dims">
