@@ -47,6 +47,6 @@ export async function writeRoster(path: string, rows: number, snapshot: string, 
 }
 
 export const ROSTER_PROFILE = {
-  table: 'people',
+  table: 'people' as const,
   columns: { person_id: 'Employee ID', snapshot_date: 'As Of Date', hire_date: 'Hire Date', level: 'Job Level', department: 'Department', gender: 'Gender' },
 };
