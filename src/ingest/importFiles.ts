@@ -237,7 +237,8 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
     for (const sql of [landing.insert].flat()) await c.run(sql, paramsUsedBy(sql, landParams));
     // Columns kept on purpose: stored apart (kept_values), never in a canonical table.
     for (let i = 0; i < profile.keep.length; i++) {
-      await c.run(`INSERT INTO kept_values SELECT $id, __row, $col, __keep${i} FROM stage s WHERE __keep${i} IS NOT NULL
+      const who = 'person_id' in spec ? 'pseudo(s.person_id)' : 'NULL';
+      await c.run(`INSERT INTO kept_values SELECT $id, __row, ${who}, $col, __keep${i} FROM stage s WHERE __keep${i} IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM rejects r WHERE r.__row = s.__row)`, { id: importId, col: profile.keep[i] });
     }
     const snapshot = table === 'people'

@@ -102,15 +102,19 @@ SET VARIABLE level_map = (SELECT coalesce(map_from_entries(list({'k': lower(labe
 /** Temp macros the typing expressions use; defined on the import connection only. */
 export function typingMacros(salt: string): string {
   // The salt is spliced as a literal because getvariable() is evaluated per row, which
-  // doubles the cost of hashing a million ids; it is the workspace's own hex string.
+  // doubles the cost of hashing a million ids; it is the workspace's own hex string. Same
+  // pseudonyms as TYPING_MACROS' pseudo() with the salt in the variable.
   if (!/^[0-9a-f]{16,128}$/.test(salt)) throw new Error('the workspace salt is not a hex string');
-  return `
+  return `${TYPING_MACROS}
 CREATE OR REPLACE TEMP MACRO pseudo(x) AS
-  CASE WHEN x IS NULL THEN NULL ELSE 'p' || substr(sha256('${salt}' || x), 1, 20) END;
-${TYPING_MACROS}`;
+  CASE WHEN x IS NULL THEN NULL ELSE 'p' || substr(sha256('${salt}' || x), 1, 20) END;`;
 }
 
-const TYPING_MACROS = `
+/** The typing macros with pseudo() reading the salt from the session variable pathways_salt (for a few ids at a time). */
+export const TYPING_MACROS = `
+CREATE OR REPLACE TEMP MACRO pseudo(x) AS
+  CASE WHEN x IS NULL THEN NULL ELSE 'p' || substr(sha256(getvariable('pathways_salt') || x), 1, 20) END;
+
 -- Dates as vendors write them: ISO, timestamps, the column's own day/month order (detected
 -- per column, or chosen by the user when ambiguous), month names, compact yyyymmdd.
 -- COALESCE stops at the first hit, so ISO dates never reach the strptime patterns.

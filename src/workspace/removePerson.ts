@@ -19,6 +19,7 @@ const OWN_ROWS: [string, string][] = [
   ['session_attendees', 'person_id'],
   ['goals', 'person_id'],
   ['feedback', 'rater_id'],
+  ['kept_values', 'person_id'],
 ];
 
 /**

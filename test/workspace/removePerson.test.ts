@@ -28,7 +28,7 @@ describe('removePerson (data-subject erasure)', () => {
       // From the fixture: W1 has one roster row, goal G1, two ratings (S1, S2), is the mentee
       // of X1 and hosted the peer sessions S13 and S14.
       expect(r.found).toBe(true);
-      expect(r.deleted).toEqual({ people: 1, job_events: 0, enrollments: 0, session_attendees: 0, goals: 1, feedback: 2 });
+      expect(r.deleted).toEqual({ people: 1, job_events: 0, enrollments: 0, session_attendees: 0, goals: 1, feedback: 2, kept_values: 0 });
       expect(r.unlinked).toEqual({ 'matches.mentor_id': 0, 'matches.mentee_id': 1, 'sessions.host_id': 2, 'people.manager_id': 0 });
       expect(await dump(ws)).not.toContain(stored);
       expect(await ws.all("SELECT match_id FROM matches WHERE mentee_id LIKE 'removed-%'")).toHaveLength(1);

@@ -4,6 +4,7 @@
 CREATE TABLE kept_values (
   import_id   INTEGER NOT NULL,
   row_number  BIGINT  NOT NULL,   -- the row in the imported file, as rejects are numbered
+  person_id   VARCHAR,            -- the row's person (pseudonymized), where the table has one: for erasure
   column_name VARCHAR NOT NULL,   -- the column's name in the file
   value       VARCHAR NOT NULL
 );
