@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { importFiles } from '../../src/ingest/importFiles';
 import { removeImport } from '../../src/workspace/settings';
+import { removePerson } from '../../src/workspace/removePerson';
 import { withTempWorkspace } from '../helpers/tempWorkspace';
 
 const fx = (name: string) => join(__dirname, '..', 'fixtures', 'ingest', 'corpus', name);
@@ -27,6 +28,14 @@ describe('columns the user keeps on purpose', () => {
       const [{ id }] = await ws.all<{ id: number }>('SELECT import_id AS id FROM imports');
       expect(await removeImport(ws, id)).toEqual({ rowsRemoved: 5 });
       expect(await ws.all('SELECT count(*)::INTEGER AS n FROM kept_values')).toEqual([{ n: 0 }]);
+    });
+  });
+
+  it('go with the person on a data-subject erasure', async () => {
+    await withTempWorkspace(async (ws) => {
+      await importFiles(ws, [{ path: fx('workday_roster_bom_crlf.csv'), profile: { ...profile, keep: ['Legal Name'] } }]);
+      expect((await removePerson(ws, 'W1001')).deleted.kept_values).toBe(1);
+      expect((await ws.all<{ value: string }>('SELECT value FROM kept_values ORDER BY row_number')).map((r) => r.value)).toEqual(['Ben Cole', 'Cy Dale', 'Di Eyre', 'Ed Fox']);
     });
   });
 
