@@ -121,6 +121,7 @@ export const api = {
       sheet: Text.nullable().default(null),
       headerRow: z.number().int().min(1).max(1000).nullable().default(null),
       delimiter: z.string().max(4).nullable().default(null),
+      encoding: z.enum(['utf-8', 'latin-1']).nullable().default(null),
     }).strict(),
     output: FileInspectionSchema,
   },

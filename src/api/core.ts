@@ -50,9 +50,9 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: { jobs
     },
     runModel: async ({ model, params }) => resultToArrow(await runModel(ws, model, params)),
     findings: async ({ params }) => reviewFindings(await runRateModels(ws, params)),
-    inspectFile: async ({ fileId, sheet, headerRow, delimiter }) => {
+    inspectFile: async ({ fileId, sheet, headerRow, delimiter, encoding }) => {
       const f = upload(fileId);
-      return inspectFile(f.path, { ws, name: f.name, sheet, headerRow, delimiter });
+      return inspectFile(f.path, { ws, name: f.name, sheet, headerRow, delimiter, encoding });
     },
     importFiles: async ({ files, onInvalid, dryRun }) => importFiles(ws, requestsOf(files), { onInvalid, dryRun }),
     startImport: async ({ files, onInvalid, dryRun }) => jobs.start(requestsOf(files), { onInvalid, dryRun }),

@@ -25,7 +25,7 @@ export const headerSignature = (columns: string[]): string =>
  * Reads only the head of a file (DuckDB stops early under LIMIT) to show a preview and
  * suggest a mapping. Nothing is written to the workspace.
  */
-export async function inspectFile(path: string, opts: { ws?: Workspace; name?: string; sheet?: string | null; headerRow?: number | null; delimiter?: string | null } = {}): Promise<FileInspection> {
+export async function inspectFile(path: string, opts: { ws?: Workspace; name?: string; sheet?: string | null; headerRow?: number | null; delimiter?: string | null; encoding?: 'utf-8' | 'latin-1' | null } = {}): Promise<FileInspection> {
   const file = opts.name ?? basename(path);
   const format = detectFormat(path, file);
   const db = await DuckDBInstance.create(':memory:');
@@ -60,7 +60,7 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
         const r = await c.runAndReadAll(`SELECT * FROM read_csv($path, all_varchar = true, header = true, ignore_errors = true${extra}${enc}) LIMIT ${PREVIEW_ROWS}`, params);
         return r;
       };
-      let enc = format === 'csv' && !startsAsUtf8(csvPath) ? 'latin-1' : 'utf-8';
+      let enc = opts.encoding ?? (format === 'csv' && !startsAsUtf8(csvPath) ? 'latin-1' : 'utf-8');
       let reader;
       try {
         reader = await read(enc === 'latin-1' ? 'latin-1' : undefined);

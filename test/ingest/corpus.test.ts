@@ -65,6 +65,8 @@ describe('import corpus: HRIS rosters', () => {
       expect(inspection.dialect).toMatchObject({ delimiter: ';', encoding: 'utf-8' });
       expect(inspection.suggestion.sensitive).toEqual(['First Name', 'Last Name']);
       expect(report.ok).toBe(true);
+      // The detected dialect can be overridden: read with commas, the whole line is one column.
+      expect((await inspectFile(fx('bamboohr_roster_semicolon.csv'), { delimiter: ',' })).columns).toHaveLength(1);
       const rows = await ws.all<Record<string, unknown>>('SELECT level_rank, hire_date, snapshot_date, employment_type FROM people ORDER BY level_rank');
       expect(rows.map((r) => [r.level_rank, day(r.hire_date), day(r.snapshot_date), r.employment_type])).toEqual([
         [1, '2023-06-13', '2025-06-30', 'Full-Time'], [2, '2022-09-01', '2025-06-30', 'Full-Time'],
@@ -91,6 +93,7 @@ describe('import corpus: HRIS rosters', () => {
     await withTempWorkspace(async (ws) => {
       const { inspection, report } = await importSuggested(ws, 'roster_latin1.csv');
       expect(inspection.dialect?.encoding).toBe('latin-1');
+      expect((await inspectFile(fx('roster_latin1.csv'), { encoding: 'latin-1' })).preview[1][4]).toBe('Zürich');
       expect(inspection.preview[0]).toEqual(['L1', '2025-06-30', 'L2', 'Recherche & Développement', 'São Paulo', 'Female']);
       expect(report.files[0].notes).toContain('the file is not UTF-8; read it as Latin-1 (Windows-1252)');
       expect(await ws.all('SELECT DISTINCT department, location FROM people ORDER BY 1')).toEqual([

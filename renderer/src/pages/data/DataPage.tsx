@@ -68,11 +68,11 @@ export function DataPage({ info, call, onChanged }: { info: WorkspaceInfo; call:
     }
   }, [call, job]);
 
-  const reread = async (e: Entry, sheet: string | null, headerRow: number | null) => {
+  const reread = async (e: Entry, r: { sheet: string | null; headerRow: number | null; delimiter: string | null; encoding: 'utf-8' | 'latin-1' | null }) => {
     try {
-      const inspection = await call('inspectFile', { fileId: e.ref.fileId, sheet, headerRow });
+      const inspection = await call('inspectFile', { fileId: e.ref.fileId, ...r });
       const fresh = initialDraft(inspection);
-      update(e.ref.fileId, { inspection, draft: { ...fresh, sheet: inspection.sheet, headerRow: inspection.headerRow }, error: null });
+      update(e.ref.fileId, { inspection, draft: { ...fresh, sheet: inspection.sheet, headerRow: inspection.headerRow, delimiter: r.delimiter, encoding: r.encoding }, error: null });
     } catch (err) {
       update(e.ref.fileId, { error: asApiError(err) });
     }
@@ -132,7 +132,7 @@ export function DataPage({ info, call, onChanged }: { info: WorkspaceInfo; call:
             {e.inspection && e.draft ? (
               <>
                 <PreviewTable columns={e.inspection.columns} rows={e.inspection.preview} mapped={new Set(Object.values(e.draft.columns))} />
-                <MappingEditor inspection={e.inspection} draft={e.draft} onChange={(d) => update(e.ref.fileId, { draft: d })} onReread={(s, h) => { void reread(e, s, h); }} />
+                <MappingEditor inspection={e.inspection} draft={e.draft} onChange={(d) => update(e.ref.fileId, { draft: d })} onReread={(r) => { void reread(e, r); }} />
               </>
             ) : !e.error ? <Notice kind="loading">Reading {e.ref.name}…</Notice> : null}
           </article>

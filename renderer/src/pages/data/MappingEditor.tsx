@@ -6,8 +6,8 @@ interface Props {
   inspection: FileInspection;
   draft: ProfileDraft;
   onChange: (d: ProfileDraft) => void;
-  /** Another sheet or header row: the file is read again. */
-  onReread: (sheet: string | null, headerRow: number | null) => void;
+  /** Another sheet, header row, delimiter or encoding: the file is read again. */
+  onReread: (r: { sheet: string | null; headerRow: number | null; delimiter: string | null; encoding: 'utf-8' | 'latin-1' | null }) => void;
 }
 
 /** The suggested mapping of one file, to confirm or correct: table, a column per field, dates, sheet. */
@@ -41,14 +41,40 @@ export function MappingEditor({ inspection, draft, onChange, onReread }: Props) 
           <>
             <label>
               Sheet
-              <select value={inspection.sheet ?? ''} aria-label={`Sheet of ${file}`} onChange={(e) => onReread(e.target.value, null)}>
+              <select value={inspection.sheet ?? ''} aria-label={`Sheet of ${file}`} onChange={(e) => onReread({ sheet: e.target.value, headerRow: null, delimiter: null, encoding: null })}>
                 {inspection.sheets.map((sh) => <option key={sh.sheet} value={sh.sheet}>{sh.sheet}</option>)}
               </select>
             </label>
             <label>
               Header row
               <input type="number" min={1} max={1000} value={inspection.headerRow ?? 1} aria-label={`Header row of ${file}`}
-                onChange={(e) => { const n = Number(e.target.value); if (n >= 1) onReread(inspection.sheet, n); }} />
+                onChange={(e) => { const n = Number(e.target.value); if (n >= 1) onReread({ sheet: inspection.sheet, headerRow: n, delimiter: null, encoding: null }); }} />
+            </label>
+          </>
+        ) : null}
+        {inspection.dialect ? (
+          <>
+            <label>
+              Delimiter
+              <select value={draft.delimiter ?? ''} aria-label={`Delimiter of ${file}`} onChange={(e) => {
+                const delimiter = e.target.value || null;
+                set({ delimiter });
+                onReread({ sheet: null, headerRow: null, delimiter, encoding: draft.encoding === 'utf-8' || draft.encoding === 'latin-1' ? draft.encoding : null });
+              }}>
+                <option value="">{`Detected (${JSON.stringify(inspection.dialect.delimiter)})`}</option>
+                <option value=",">comma</option><option value=";">semicolon</option><option value={'\t'}>tab</option><option value="|">pipe</option>
+              </select>
+            </label>
+            <label>
+              Encoding
+              <select value={draft.encoding ?? ''} aria-label={`Encoding of ${file}`} onChange={(e) => {
+                const encoding = (e.target.value || null) as 'utf-8' | 'latin-1' | null;
+                set({ encoding });
+                onReread({ sheet: null, headerRow: null, delimiter: draft.delimiter ?? null, encoding });
+              }}>
+                <option value="">{`Detected (${inspection.dialect.encoding})`}</option>
+                <option value="utf-8">UTF-8</option><option value="latin-1">Latin-1 / Windows-1252</option>
+              </select>
             </label>
           </>
         ) : null}
