@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ImportRecordSchema } from '../api/contract';
 import { ReportSettingsSchema } from './reportSettings';
 
 /**
@@ -97,6 +96,23 @@ export const PackFindingSchema = z.object({
 });
 export type PackFinding = z.infer<typeof PackFindingSchema>;
 
+/**
+ * An input file as a review records it (the import log's fields). Declared here, not taken
+ * from the contract's ImportRecord, so that a sealed review's format stays as it was sealed.
+ */
+export const InputFileSchema = z.object({
+  importId: z.number().int(),
+  fileName: z.string(),
+  fileHash: z.string(),
+  fileFormat: z.string(),
+  table: z.string(),
+  rowCount: z.number().int(),
+  rejectedCount: z.number().int(),
+  snapshotDate: z.string().nullable(),
+  importedAt: z.string(),
+});
+export type InputFile = z.infer<typeof InputFileSchema>;
+
 export const ModelVersionSchema = z.object({ name: z.string(), file: z.string(), sha256: z.string() });
 
 export const ProvenanceSchema = z.object({
@@ -104,7 +120,7 @@ export const ProvenanceSchema = z.object({
   schemaVersion: z.number().int(),
   workspaceName: z.string(),
   generatedAt: z.string(),
-  inputs: z.array(ImportRecordSchema),
+  inputs: z.array(InputFileSchema),
   models: z.array(ModelVersionSchema),
   /** sha256 of the shared SQL macros every model runs with (queries/_lib). */
   libSha256: z.string(),

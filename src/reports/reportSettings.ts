@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PeriodLabelSchema } from '../models/period';
-import { ReferenceSchema } from '../api/contract';
+
+/**
+ * The reference group setting, as a sealed review records it. Declared here rather than taken
+ * from the contract so that the sealed format does not move when the contract does (and the
+ * contract can import these schemas without a cycle); the type checker keeps the two in step
+ * where the settings reach runModel.
+ */
+const ReviewReferenceSchema = z.union([z.literal('largest'), z.literal('highest'), z.object({ group: z.string().max(200) }).strict()]);
 
 const Dimension = z.string().regex(/^[A-Za-z_][A-Za-z0-9_ ]{0,62}$/, 'a dimension name');
 
@@ -14,7 +21,7 @@ export const ReportSettingsSchema = z.object({
   dimensions: z.array(Dimension).min(1).max(4).default(['gender', 'race_ethnicity']),
   /** Minimum cell size: the user may raise it, never go below 3. */
   k: z.number().int().min(3).max(1000).default(5),
-  reference: ReferenceSchema.default('largest'),
+  reference: ReviewReferenceSchema.default('largest'),
   /** The period "last quarter" means; null = the quarter before. The same quarter a year earlier is always compared too. */
   comparePeriod: PeriodLabelSchema.nullable().default(null),
   /** A title for the cover; null = "Mentorship and career equity review, <period>". */
