@@ -70,7 +70,7 @@ export async function buildReviewPack(ws: Workspace, rawSettings: ReportSettings
     comparePeriod: settings.comparePeriod, withComparisons, mentorLevelMin: null, minConversations: 2, k: settings.k, reference: settings.reference,
   });
   const run = async (m: ModelFile, dimension: string, p: string, withComparisons: boolean): Promise<ModelResult> => {
-    progress(`${m.header.title} by ${dimensionLabel(dimension)}, ${p}`);
+    progress(`${m.header.title} ${dimension === EVERYONE_DIMENSION ? 'organisation-wide' : `by ${dimensionLabel(dimension)}`}, ${p}`);
     const r = await runModel(ws, m.header.name, params(dimension, p, withComparisons));
     done += 1;
     return r;
