@@ -4,7 +4,8 @@ import { Workspace } from '../workspace/workspace';
 import { PathwaysError } from '../errors';
 import { buildReviewPack } from '../reports/buildPack';
 import { exportReport } from '../reports/exportReport';
-import { ReportFormatSchema, type ReportFormat, type ReportSettingsInput } from '../reports/reportSettings';
+import { ReportFormatSchema, ReportSettingsSchema, type ReportFormat, type ReportSettingsInput } from '../reports/reportSettings';
+import { toErrorInfo } from '../errors';
 import { chromiumPdfPrinter } from '../reports/pdf/chromiumPdf';
 import { findChromium } from '../reports/pdf/findChromium';
 import { saveReview, listReviews, openReview } from '../reports/reviews/reviewStore';
@@ -38,7 +39,7 @@ const need = (v: string | undefined, flag: string): string => {
 function settingsFrom(o: ReportCliOptions): ReportSettingsInput {
   if (o.k !== undefined && !/^\d+$/.test(o.k)) throw new UsageError('--k takes a whole number');
   const reference = o.reference === undefined || o.reference === 'largest' || o.reference === 'highest' ? (o.reference ?? 'largest') : { group: o.reference };
-  return {
+  const settings = {
     period: need(o.period, 'period'),
     ...(o.dimension ? { dimensions: o.dimension.split(',').map((d) => d.trim()).filter(Boolean) } : {}),
     ...(o.k !== undefined ? { k: Number(o.k) } : {}),
@@ -46,6 +47,9 @@ function settingsFrom(o: ReportCliOptions): ReportSettingsInput {
     comparePeriod: o.compare ?? null,
     title: o.title ?? null,
   };
+  const parsed = ReportSettingsSchema.safeParse(settings);
+  if (!parsed.success) throw new PathwaysError('BAD_REQUEST', toErrorInfo(parsed.error).message.replace(/^invalid request: /, ''));
+  return parsed.data;
 }
 
 function formatOf(o: ReportCliOptions, fallback?: ReportFormat): ReportFormat {
