@@ -1,6 +1,6 @@
 import type { ModelResult } from '../models/runModel';
 import { rateStats, RATE_COLUMNS, type RateRow } from '../models/rateStats';
-import { suppressedNote } from '../disclosure/suppress';
+import { addComplementary, suppressedNote, type SuppressionReason } from '../disclosure/suppress';
 import type { Reference } from '../api/contract';
 
 const key = (r: { slice: string; grp: string }) => `${r.slice}\u001f${r.grp}`;
@@ -14,21 +14,24 @@ const key = (r: { slice: string; grp: string }) => `${r.slice}\u001f${r.grp}`;
  * only when all four were shown by the model layer; a group hidden in any quarter stays hidden
  * here. Anything derived from the pooled figures is therefore a sum of figures already safe to
  * show, and no suppressed count can be recovered from a difference with the quarter shown beside
- * it. The statistics (Wilson CI, tests, verdicts) are then the model layer's own, on those sums.
+ * it. Within each slice the model layer's complementary rule applies again: where exactly one
+ * group is hidden, the next smallest is hidden too, so a pooled total could not give it away.
+ * The statistics (Wilson CI, tests, verdicts) are then the model layer's own, on those sums.
  */
 export function poolQuarters(quarters: readonly ModelResult[], opts: { k: number; reference: Reference; adverse: boolean }): { rows: RateRow[]; hidden: number } {
   const [current] = quarters;
   const perQuarter = quarters.map((q) => new Map((q.rows as unknown as RateRow[]).map((r) => [key(r), r])));
-  const inputs: { slice: string; grp: string; numerator: number; denominator: number }[] = [];
-  const hidden: RateRow[] = [];
-  for (const r of current.rows as unknown as RateRow[]) {
+  const sums = (current.rows as unknown as RateRow[]).map((r) => {
     const parts = perQuarter.map((m) => m.get(key(r)));
-    if (parts.every((p) => p && !p.suppressed && p.numerator !== null && p.denominator !== null)) {
-      inputs.push({ slice: r.slice, grp: r.grp, numerator: sum(parts.map((p) => p!.numerator!)), denominator: sum(parts.map((p) => p!.denominator!)) });
-    } else {
-      hidden.push(hiddenRow(r.slice, r.grp, opts.k));
-    }
-  }
+    const all = parts.every((p) => p && !p.suppressed && p.numerator !== null && p.denominator !== null);
+    return { slice: r.slice, grp: r.grp, numerator: all ? sum(parts.map((p) => p!.numerator!)) : 0, denominator: all ? sum(parts.map((p) => p!.denominator!)) : 0, all };
+  });
+  const reasons = addComplementary(
+    sums.map((c) => ({ block: c.slice, size: c.denominator })),
+    sums.map((c): SuppressionReason | null => (c.all ? null : 'small group')),
+  );
+  const inputs = sums.filter((_, i) => reasons[i] === null).map(({ slice, grp, numerator, denominator }) => ({ slice, grp, numerator, denominator }));
+  const hidden = sums.filter((_, i) => reasons[i] !== null).map((c) => hiddenRow(c.slice, c.grp, opts.k));
   const shown = rateStats(inputs, opts);
   // Back in the current quarter's order, hidden groups in their places.
   const byKey = new Map([...shown, ...hidden].map((r) => [key(r), r]));

@@ -18,7 +18,7 @@ beforeAll(async () => {
   ws = await Workspace.open(join(tmp.dir, 'w.duckdb'));
   await loadReports(ws);
   ({ pack } = await buildReviewPack(ws, { period: PERIOD }, { now: new Date('2025-07-15T09:30:00Z'), onProgress: (d, t) => { progress.push([d, t]); } }));
-});
+}, 120_000);
 afterAll(() => { ws.close(); tmp.cleanup(); });
 
 const result = (model: string, dimension: string, window: string): PackResult => {

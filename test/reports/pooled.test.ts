@@ -48,4 +48,16 @@ describe('poolQuarters', () => {
     expect(rows.map((r) => [r.grp, r.suppressed, r.numerator, r.denominator])).toEqual([['A', false, 40, 200], ['B', true, null, null], ['C', true, null, null]]);
     expect(rows[1]).toMatchObject({ rate: null, p_value: null, note: 'fewer than 5' });
   });
+
+  it('hides the next smallest group of a slice too when the pooled view hides exactly one', () => {
+    const qs = ['Q4', 'Q3', 'Q2', 'Q1'].map((label) => quarter(label, [['A', 10, 50], ['B', 12, 40], ['C', 6, 20], ['D', 8, 30]]));
+    // C is missing from Q3 (e.g. nobody of it was employed then): the model layer hid nothing, the pooled view must.
+    qs[1] = quarter('Q3', [['A', 10, 50], ['B', 12, 40], ['D', 8, 30]]);
+    const { rows, hidden } = poolQuarters(qs, { k: 5, reference: 'largest', adverse: false });
+    // C is hidden, and D (30 x 4 = 120, the smallest shown) with it; A and B are summed.
+    expect(hidden).toBe(2);
+    expect(rows.map((r) => [r.grp, r.suppressed, r.numerator, r.denominator])).toEqual([
+      ['A', false, 40, 200], ['B', false, 48, 160], ['C', true, null, null], ['D', true, null, null],
+    ]);
+  });
 });
