@@ -4,6 +4,7 @@ import { useAsync } from '../hooks/useAsync';
 import { AppHeader } from './AppHeader';
 import { ErrorNotice, Notice } from './Notice';
 import { ParticipationView } from './ParticipationView';
+import { ReviewsPage } from '../pages/reviews/ReviewsPage';
 
 /** No period can be reviewed until a roster or sessions have been imported. */
 export const isEmptyWorkspace = (info: WorkspaceInfo): boolean =>
@@ -26,7 +27,7 @@ export function App({ call }: { call: Call }) {
             will appear here.
           </Notice>
         ) : (
-          <ParticipationView info={info.value} call={call} />
+          new URLSearchParams(location.search).get('page') === 'reviews' ? <ReviewsPage info={info.value} call={call} /> : <ParticipationView info={info.value} call={call} />
         )}
       </main>
     </div>
