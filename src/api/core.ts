@@ -13,6 +13,12 @@ import { removeImport, setLevelOrder, addLabelMerge } from '../workspace/setting
 import type { UploadStore } from './uploads';
 import { ImportJobs } from './importJobs';
 import { dataSettings } from '../workspace/settings';
+import { exportReport, type ReportFile } from '../reports/exportReport';
+import { buildReviewPack } from '../reports/buildPack';
+import { saveReview, listReviews, openReview } from '../reports/reviews/reviewStore';
+import { exportSealedReview } from '../reports/reviews/exportSealedReview';
+import { compareReviews } from '../reports/reviews/compareReviews';
+import type { PdfPrinter } from '../reports/pdf/pdfPrinter';
 
 type Handlers = { [M in MethodName]: (input: z.output<Api[M]['input']>) => Promise<MethodOutput<M>> };
 
@@ -26,8 +32,17 @@ export async function runRateModels(ws: Workspace, params: ModelParams): Promise
   return out;
 }
 
+export interface CoreOptions {
+  /** How PDFs are printed: Electron's printToPDF in the app; by default headless Chromium. */
+  printPdf?: PdfPrinter;
+  /** The background import jobs (one set per open workspace); made here when not given. */
+  jobs?: ImportJobs;
+}
+
+const toReply = (f: ReportFile) => ({ fileName: f.fileName, mediaType: f.mediaType, byteLength: f.bytes.byteLength, base64: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64') });
+
 /** The core behind the contract, for one open workspace. Knows nothing of Electron or HTTP. */
-export function createCore(ws: Workspace, uploads?: UploadStore, options: { jobs?: ImportJobs } = {}): Handlers {
+export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOptions = {}): Handlers {
   const upload = (fileId: string) => {
     if (!uploads) throw new PathwaysError('BAD_REQUEST', 'this app cannot receive files');
     return uploads.resolve(fileId);
@@ -63,6 +78,12 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: { jobs
     removeImport: ({ importId }) => removeImport(ws, importId),
     setLevelOrder: async ({ levels }) => { await setLevelOrder(ws, levels); return { ok: true as const }; },
     addLabelMerge: (m) => addLabelMerge(ws, m),
+    exportReport: async ({ settings, format }) => toReply(await exportReport((await buildReviewPack(ws, settings)).pack, format, { printPdf: options.printPdf })),
+    saveReview: ({ settings }) => saveReview(ws, settings),
+    listReviews: () => listReviews(ws),
+    openReview: async ({ reviewId }) => { const { summary, html, intact } = await openReview(ws, reviewId); return { summary, html, intact }; },
+    exportReview: async ({ reviewId, format }) => toReply(await exportSealedReview(ws, reviewId, format, { printPdf: options.printPdf })),
+    compareReviews: ({ a, b }) => compareReviews(ws, a, b),
   };
 }
 

@@ -6,6 +6,7 @@ import { AppHeader } from './AppHeader';
 import { ErrorNotice, Notice } from './Notice';
 import { ParticipationView } from './ParticipationView';
 import { DataPage } from '../pages/data/DataPage';
+import { ReviewsPage } from '../pages/reviews/ReviewsPage';
 
 /** No period can be reviewed until a roster or sessions have been imported. */
 export const isEmptyWorkspace = (info: WorkspaceInfo): boolean =>
@@ -40,7 +41,7 @@ export function App({ call }: { call: Call }) {
             will appear here.
           </Notice>
         ) : (
-          <ParticipationView info={info.value} call={call} />
+          new URLSearchParams(location.search).get('page') === 'reviews' ? <ReviewsPage info={info.value} call={call} /> : <ParticipationView info={info.value} call={call} />
         )}
       </main>
     </div>
