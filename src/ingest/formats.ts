@@ -8,8 +8,12 @@ export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 export function detectFormat(path: string, name = basename(path)): FileFormat {
   let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
+    const st = statSync(path);
+    // A folder, a device (/dev/zero is endless) or a pipe is never an export file.
+    if (!st.isFile()) throw new PathwaysError('FILE_UNREADABLE', `${name} is not a file (it is a folder, a device or a pipe).`, { file: name });
+    size = st.size;
+  } catch (err) {
+    if (err instanceof PathwaysError) throw err;
     throw new PathwaysError('FILE_UNREADABLE', `${name} cannot be read: no such file or no permission.`, { file: name });
   }
   const head = Buffer.alloc(8);
@@ -31,4 +35,12 @@ export function detectFormat(path: string, name = basename(path)): FileFormat {
   const first = head.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
   if (first === '[' || first === '{') return 'json';
   return 'csv';
+}
+
+/** The encoding a byte-order mark declares: Excel's "Unicode text" export is UTF-16 with a BOM. */
+export function bomEncoding(path: string): 'utf-16' | null {
+  const head = Buffer.alloc(2);
+  const fd = openSync(path, 'r');
+  try { readSync(fd, head, 0, 2, 0); } finally { closeSync(fd); }
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) ? 'utf-16' : null;
 }

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import { detectFormat } from './formats';
+import { checkLineLengths } from './lineLength';
+import { checkJsonDepth } from './jsonDepth';
 import { startsAsUtf8 } from './readSource';
 import { previewXlsx, guessHeaderRow, xlsxSheetToCsv, type SheetPreview } from './xlsx';
 import { suggestMapping, type ColumnSample } from './suggestMapping';
@@ -36,6 +38,8 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
     let sheet: string | null = null;
     let headerRow: number | null = null;
     let csvPath = path;
+    if (format === 'csv') await checkLineLengths(path, file);
+    if (format === 'json') await checkJsonDepth(path, file);
     if (format === 'xlsx') {
       sheets = await previewXlsx(path);
       // Without a choice, the sheet that looks most like one of the canonical tables (a

@@ -1,6 +1,8 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 
-const NUMBERED = /^(.*?)(\d+)$/;
+// A label prefix ending in a non-digit, then a level number of at most three digits ("L3", "IC12"):
+// a long run of digits is no level.
+const NUMBERED = /^(.*?\D)(\d{1,3})$/;
 
 /**
  * Level labels need an order, confirmed once per workspace. Labels that share one prefix and

@@ -7,6 +7,9 @@ import { PathwaysError } from '../errors';
 import type { FileFormat } from './formats';
 import type { MappingProfile } from './mappingProfile';
 import { xlsxSheetToCsv } from './xlsx';
+import { bomEncoding } from './formats';
+import { checkJsonDepth } from './jsonDepth';
+import { checkLineLengths, MAX_LINE_BYTES } from './lineLength';
 
 export interface Source {
   /** The file's columns, in file order. */
@@ -24,6 +27,18 @@ export interface Source {
 
 const isEncodingError = (msg: string) => /unicode|UTF-8|utf8|byte sequence/i.test(msg);
 const firstLine = (s: string) => s.split('\n')[0].slice(0, 300);
+
+/**
+ * A CSV the reader gave up on, said plainly. Only DuckDB's first line is kept: the lines after
+ * it quote the offending record, which holds people's data.
+ */
+function csvUnreadable(file: string, msg: string): PathwaysError {
+  const line = /CSV Error on Line: (\d+)/.exec(msg)?.[1];
+  if (/Maximum line size/i.test(msg)) {
+    return new PathwaysError('FILE_UNREADABLE', `${file} has a line longer than ${MAX_LINE_BYTES / 2 ** 20} MB${line ? ` (record ${line})` : ''}: no export of records has lines that long; the file may not be a CSV, or a quote may never be closed.`, { file, ...(line ? { row: Number(line) + 1 } : {}) });
+  }
+  return new PathwaysError('FILE_UNREADABLE', `${file} could not be read as CSV: ${firstLine(msg)}`, { file });
+}
 
 /**
  * Describes a file for DuckDB to read itself: its columns and the table function that reads
@@ -47,16 +62,18 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
     }
     let from: string;
     const params: Record<string, DuckDBValue> = { path: csvPath };
+    if (format === 'csv') await checkLineLengths(path, file);
     if (format === 'csv' || format === 'xlsx') {
       // No null_padding: a line with fewer fields than the header (a truncated export, a
       // stray line break) is malformed and reported, not silently filled with empty cells.
-      const opts = ['all_varchar = true', 'header = true', 'ignore_errors = true', 'store_rejects = true',
+      // A line may be up to 16 MB (DuckDB's default is 2 MB); a longer one is never a record.
+      const opts = ['all_varchar = true', 'header = true', 'ignore_errors = true', 'store_rejects = true', `max_line_size = ${MAX_LINE_BYTES}`,
         "rejects_table = 'raw_rejects'", "rejects_scan = 'raw_rejects_scan'"];
       if (format === 'xlsx') opts.push("delim = ','", "quote = '\"'");
       if (format === 'csv' && profile.delimiter) { opts.push('delim = $delim'); params.delim = profile.delimiter; }
       // Not UTF-8: Windows exports are usually Windows-1252, which Latin-1 reads for every
       // letter. Told by the user, or seen in the file's first bytes.
-      const encoding = profile.encoding ?? (format === 'csv' && !startsAsUtf8(path) ? 'latin-1' : null);
+      const encoding = profile.encoding ?? (format === 'csv' ? bomEncoding(path) ?? (startsAsUtf8(path) ? null : 'latin-1') : null);
       if (encoding) { opts.push('encoding = $encoding'); params.encoding = encoding; }
       if (encoding === 'latin-1' && !profile.encoding) notes.push('the file is not UTF-8; read it as Latin-1 (Windows-1252)');
       from = `read_csv($path, ${opts.join(', ')})`;
@@ -65,9 +82,7 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
       } catch (err) {
         if (err instanceof PathwaysError) throw err; // a cancel, not a bad file
         const msg = (err as Error).message;
-        if (format !== 'csv' || profile.encoding || params.encoding || !isEncodingError(msg)) {
-          throw new PathwaysError('FILE_UNREADABLE', `${file} could not be read as CSV: ${firstLine(msg)}`, { file });
-        }
+        if (format !== 'csv' || profile.encoding || params.encoding || !isEncodingError(msg)) throw csvUnreadable(file, msg);
         // Not UTF-8: Windows exports are usually Windows-1252, which Latin-1 reads for every letter.
         params.encoding = 'latin-1';
         from = from.replace('ignore_errors = true', 'ignore_errors = true, encoding = $encoding');
@@ -75,6 +90,7 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
         return { columns: await describe(c, from, params), from, params, rowOffset, recordsMalformed: true, notes, cleanup };
       }
     }
+    if (format === 'json') await checkJsonDepth(path, file);
     from = format === 'parquet' ? 'read_parquet($path)' : "read_json($path, format = 'auto', union_by_name = true, sample_size = -1)";
     try {
       return { columns: await describe(c, from, params), from, params, rowOffset: 1, recordsMalformed: false, notes, cleanup };

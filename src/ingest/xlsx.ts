@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { basename } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { PathwaysError } from '../errors';
+import { checkZipExpansion } from './zipGuard';
 
 export interface SheetPreview {
   sheet: string;
@@ -19,6 +20,7 @@ const cellText = (v: unknown): string => {
 };
 
 async function readSheets(path: string): Promise<{ sheet: string; data: unknown[][] }[]> {
+  await checkZipExpansion(path, basename(path));
   try {
     return (await readXlsxFile(path)) as unknown as { sheet: string; data: unknown[][] }[];
   } catch (err) {
