@@ -49,7 +49,7 @@ export function createModelCache(ws: Workspace) {
 
   const run = (name: string, params: ModelParams): Promise<ModelResult> => {
     const model = getModel(name);
-    const p = normalizeParams(model.header, params);
+    const p = normalizeParams(model.header.kind, model.header.parameters.map((x) => x.name), params);
     return results.get(paramsKey(name, p), async () => {
       if (model.header.kind !== 'rate' || !p.withComparisons) return runModel(ws, name, p);
       const compareLabel = p.comparePeriod ?? shiftPeriod(p.period, -1);

@@ -1,5 +1,7 @@
-import { ModelParamsSchema, type ModelParams } from './contract';
-import type { ModelHeader } from '../models/modelHeader';
+import type { ModelParams } from './contract';
+
+// No zod here: the renderer uses this module too (its bundle must not compile code at run
+// time), so the defaults are written out; a test checks them against ModelParamsSchema.
 
 /** Each model parameter of the contract and the SQL parameter it binds (see sqlParams in src/models/runModel.ts). */
 export const SQL_PARAMETER: Partial<Record<keyof ModelParams, string>> = {
@@ -15,7 +17,24 @@ export const SQL_PARAMETER: Partial<Record<keyof ModelParams, string>> = {
   mentorLevelMin: 'mentor_level_min',
 };
 
-const DEFAULTS = ModelParamsSchema.parse({ period: '2000-Q1' });
+/** ModelParamsSchema's defaults, for every parameter but the period. */
+export const PARAM_DEFAULTS: Omit<ModelParams, 'period'> = {
+  dimension: 'gender',
+  dimension2: null,
+  department: null,
+  location: null,
+  levelMin: null,
+  levelMax: null,
+  layer: null,
+  programId: null,
+  comparePeriod: null,
+  withComparisons: true,
+  mentorLevelMin: null,
+  minConversations: 2,
+  k: 5,
+  reference: 'largest',
+};
+const DEFAULTS = PARAM_DEFAULTS as Record<string, unknown>;
 
 /**
  * The parameters that can change a model's result, others reset to their defaults: a
@@ -25,22 +44,22 @@ const DEFAULTS = ModelParamsSchema.parse({ period: '2000-Q1' });
  * model ignores then share one cached result. Parameters this list does not know are kept
  * as they are.
  */
-export function normalizeParams(header: Pick<ModelHeader, 'kind' | 'parameters'>, params: ModelParams): ModelParams {
-  const declared = new Set(header.parameters.map((p) => p.name));
+export function normalizeParams<P extends Partial<ModelParams>>(kind: 'rate' | 'table', sqlParameters: readonly string[], params: P): P {
+  const declared = new Set(sqlParameters);
   const out: Record<string, unknown> = { ...params };
   for (const [key, sqlName] of Object.entries(SQL_PARAMETER)) {
-    if (!declared.has(sqlName!)) out[key] = DEFAULTS[key as keyof ModelParams];
+    if (!declared.has(sqlName!)) out[key] = DEFAULTS[key];
   }
-  if (header.kind === 'table') {
+  if (kind === 'table') {
     out.reference = DEFAULTS.reference;
     out.withComparisons = false;
   }
-  if (!out.withComparisons) out.comparePeriod = null;
-  return out as ModelParams;
+  if (out.withComparisons === false) out.comparePeriod = null;
+  return out as P;
 }
 
 /** A stable key for (model, parameters): keys sorted, so the order fields were set in does not matter. */
-export function paramsKey(model: string, params: ModelParams): string {
+export function paramsKey(model: string, params: Partial<ModelParams>): string {
   const sorted = Object.fromEntries(Object.entries(params).sort(([a], [b]) => a.localeCompare(b)));
   return `${model}\u001f${JSON.stringify(sorted)}`;
 }

@@ -122,3 +122,11 @@ describe('the core behind the contract', () => {
     expect(arrowIPCToRows(a).rows.length).toBeGreaterThan(0);
   });
 });
+
+describe('parameter normalization', () => {
+  it('writes out exactly the contract\'s defaults (it cannot import zod)', async () => {
+    const { PARAM_DEFAULTS } = await import('../../src/api/normalizeParams');
+    const { period: _period, ...defaults } = ModelParamsSchema.parse({ period: '2026-Q1' });
+    expect(PARAM_DEFAULTS).toEqual(defaults);
+  });
+});
