@@ -89,8 +89,9 @@ export function estimatePlot(rows: readonly Estimate[], opts: EstimatePlotOption
         dx: -marginLeft, dy: -10, fontWeight: 600, fill: INK,
       }),
       ...rules.map((rule) => Plot.ruleX([rule.value], { stroke: rule.stroke ?? INK, strokeWidth: 1.5, strokeDasharray: rule.dash ?? '5 4' })),
+      // Labelled once, above the first panel (a string for fy would name a field, hence the accessor).
       ...rules.map((rule) => Plot.text([rule.label], {
-        x: rule.value, frameAnchor: 'top', fy: panels[0], dy: -6, lineAnchor: 'bottom', fill: MUTED, fontSize: 12,
+        x: () => rule.value, fy: () => panels[0], frameAnchor: 'top', dy: -6, lineAnchor: 'bottom', fill: MUTED, fontSize: 12,
       })),
       Plot.ruleY(withInterval, { y: 'label', fy: 'panel', x1: 'lower', x2: 'upper', stroke: fill, strokeWidth: 2 }),
       Plot.tickX(ends, { x: 'end', y: 'label', fy: 'panel', stroke: fill, strokeWidth: 2, insetTop: ROW * 0.2, insetBottom: ROW * 0.2 }),

@@ -51,7 +51,8 @@ export class ViewStatus {
     // Announce once the browser has had the chance to lay out what the charts just drew.
     if (this.scheduled) return;
     this.scheduled = true;
-    this.win!.requestAnimationFrame(() => {
+    const later = (fn: () => void) => (typeof this.win!.requestAnimationFrame === 'function' ? this.win!.requestAnimationFrame(fn) : this.win!.setTimeout(fn, 0));
+    later(() => {
       this.scheduled = false;
       if (this.counts.pending > 0) return;
       root.dataset.viewState = 'ready';
