@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page, Download } from 'playwright-core';
-import { JSDOM } from 'jsdom';
 import { launchChromium } from './browser';
 import { startDemoServer } from './demoServer';
 import { runModel } from '../../src/models/runModel';
@@ -79,13 +78,19 @@ describe('exports from the charts, in Chromium', () => {
     expect(name).toBe(`participation_rate_${PERIOD}_gender.svg`);
     const text = bytes.toString('utf8');
     expect(text.startsWith('<?xml')).toBe(true);
-    const doc = new JSDOM(text, { contentType: 'image/svg+xml' }).window.document;
-    const svg = doc.documentElement;
-    expect(svg.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
-    expect(svg.getAttribute('aria-label')).toBe(`Participation rate by gender, ${PERIOD}`);
-    expect(Number(svg.getAttribute('width'))).toBeGreaterThan(300);
-    expect([...doc.querySelectorAll('text')].some((t) => t.textContent === 'fewer than 5')).toBe(true);
-    expect(doc.querySelectorAll('circle').length).toBeGreaterThan(0);
+    // Parsed as a file of its own (not in the page), by the browser's XML parser.
+    const parsed = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      const svg = doc.documentElement;
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null, tag: svg.tagName, xmlns: svg.getAttribute('xmlns'), label: svg.getAttribute('aria-label'),
+        width: Number(svg.getAttribute('width')), texts: [...doc.querySelectorAll('text')].map((x) => x.textContent), circles: doc.querySelectorAll('circle').length,
+      };
+    }, text);
+    expect(parsed).toMatchObject({ error: null, tag: 'svg', xmlns: 'http://www.w3.org/2000/svg', label: `Participation rate by gender, ${PERIOD}` });
+    expect(parsed.width).toBeGreaterThan(300);
+    expect(parsed.texts).toContain('fewer than 5');
+    expect(parsed.circles).toBeGreaterThan(0);
   });
 
   it('saves the chart as a PNG twice its size', async () => {

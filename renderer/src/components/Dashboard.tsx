@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import type { ModelSummary, WorkspaceInfo } from '../../../src/api/contract';
 import type { Call } from '../api/client';
 import type { ResultStore } from '../data/resultStore';
@@ -53,6 +53,9 @@ export function Dashboard({ info, models, call, store, onChanged }: Props) {
   const hrefFor = useCallback((page: PageId) => writeControls(window.location.search, { ...controls, page }), [controls]);
   const navigate = useCallback((page: PageId) => setControls({ page }, ''), [setControls]);
   useScrollToTarget(controls);
+  // After the charts' own layout effects (children run first): if none of them is pending, the view is complete as it is.
+  const viewKey = writeControls('', controls);
+  useLayoutEffect(() => { status.touch(); }, [status, viewKey]);
 
   const empty = isEmptyWorkspace(info);
   const Page = controls.page === 'data' ? null : PAGE_COMPONENT[controls.page];

@@ -24,6 +24,11 @@ export class ViewStatus {
     this.changed();
   }
 
+  /** The view changed: announce it ready once drawn, even when none of its charts had to change. */
+  touch(): void {
+    this.changed();
+  }
+
   remove(id: string): void {
     if (this.state.delete(id)) this.changed();
   }

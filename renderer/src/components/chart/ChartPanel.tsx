@@ -142,7 +142,7 @@ function ChartPanelImpl<T, R>({ model, spec, extra, requests, id = model, title,
             <Notice kind="empty" title="Nothing to show">{emptyText}</Notice>
           ) : (
             <figure className="chart" role="figure" aria-label={label} data-testid={`figure-${id}`}>
-              <ChartCanvas result={combined} draw={draw} onDrawn={onDrawn} />
+              <ChartCanvas result={combined} draw={draw} onDrawn={onDrawn} drawKey={`${k}|${label}`} identity={spec} />
               {spec.legend ? <figcaption className="chart-caption">{spec.legend(k)}</figcaption> : <figcaption className="visually-hidden">{label}</figcaption>}
             </figure>
           )}
