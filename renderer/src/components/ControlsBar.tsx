@@ -45,7 +45,7 @@ function ControlsBarImpl({ info, controls: c, onChange }: Props) {
         ))}
         {field('compare', 'Compare with', (
           <select id={`${id}-compare`} name="compare" value={opt(c.comparePeriod)} onChange={(e) => onChange({ comparePeriod: back(e.target.value) })}>
-            <option value={ANY}>The quarter before ({shiftPeriod(c.period, -1)})</option>
+            <option value={ANY}>Quarter before ({shiftPeriod(c.period, -1)})</option>
             {periods.filter((p) => p !== c.period && p !== shiftPeriod(c.period, -1)).map((p) => <option key={p} value={p}>{p}</option>)}
           </select>
         ))}
@@ -57,14 +57,14 @@ function ControlsBarImpl({ info, controls: c, onChange }: Props) {
         ))}
         {field('dimension2', 'Crossed with', (
           <select id={`${id}-dimension2`} name="dimension2" value={opt(c.dimension2)} onChange={(e) => onChange({ dimension2: back(e.target.value), reference: keepReference(c.reference) })}>
-            <option value={ANY}>Nothing (one dimension)</option>
+            <option value={ANY}>Nothing</option>
             {info.dimensions.filter((d) => d !== c.dimension).map((d) => <option key={d} value={d}>{dimensionLabel(d)}</option>)}
           </select>
         ))}
         {field('reference', 'Reference group', (
           <select id={`${id}-reference`} name="reference" value={refValue} onChange={(e) => onChange({ reference: readReference(e.target.value) })}>
-            <option value="largest">The largest group</option>
-            <option value="highest">The group with the best rate</option>
+            <option value="largest">Largest group</option>
+            <option value="highest">Best rate</option>
             {groups.map((g) => <option key={g} value={`group:${g}`}>{g}</option>)}
           </select>
         ))}

@@ -50,6 +50,7 @@ function HeadlineTileImpl({ model, label }: { model: string; label: string }) {
               <tr>
                 <th scope="col">Group</th>
                 <th scope="col" className="num">Rate</th>
+                <th scope="col">Verdict</th>
                 <th scope="col" className="num"><abbr title={`change in percentage points since ${result.meta.comparePeriod?.label ?? 'the quarter before'}`}>vs {result.meta.comparePeriod?.label ?? 'prior'}</abbr></th>
                 <th scope="col" className="num"><abbr title={`change in percentage points since ${result.meta.yearAgoPeriod?.label ?? 'a year earlier'}`}>vs {result.meta.yearAgoPeriod?.label ?? 'year ago'}</abbr></th>
               </tr>
@@ -73,8 +74,8 @@ function HeadlineTileImpl({ model, label }: { model: string; label: string }) {
                     </th>
                     <td className="num" data-col="rate" {...(r.suppressed || r.rate === null ? {} : { 'data-value': String(r.rate) })}>
                       {r.suppressed ? suppressedText(r, k) : r.rate === null ? '—' : formatPercent(r.rate)}
-                      {r.suppressed ? null : <span className="tile-verdict"> {key}</span>}
                     </td>
+                    <td className="tile-verdict" data-col="verdict">{r.suppressed ? 'not shown' : key}</td>
                     {delta('delta_compare_pp')}
                     {delta('delta_year_pp')}
                   </tr>
