@@ -83,7 +83,10 @@ export function Dashboard({ info, models, call, store, onChanged }: Props) {
   );
 }
 
-/** A link to a chart (#chart-<model>, from a finding) scrolls to it once it is on the page, and marks it for a moment. */
+/**
+ * A link to a chart (#chart-<model>, from a finding) scrolls to it once the page is complete
+ * (the charts above it have their height by then) and marks it until the view changes again.
+ */
 function useScrollToTarget(controls: Controls): void {
   const handled = useRef('');
   useEffect(() => {
@@ -91,15 +94,19 @@ function useScrollToTarget(controls: Controls): void {
     const target = `${controls.page}#${id}`;
     if (!id.startsWith('chart-') || handled.current === target) return;
     handled.current = target;
+    let el: HTMLElement | null = null;
     let tries = 0;
     const timer = setInterval(() => {
-      const el = document.getElementById(id);
-      if (el || ++tries > 50) clearInterval(timer);
-      if (!el) return;
-      el.scrollIntoView({ block: 'start' });
-      el.classList.add('panel-target');
-      setTimeout(() => el.classList.remove('panel-target'), 2500);
+      el = document.getElementById(id);
+      const complete = document.documentElement.dataset.viewState === 'ready';
+      if (!((el && complete) || ++tries > 1200)) return;
+      clearInterval(timer);
+      el?.scrollIntoView({ block: 'start' });
+      el?.classList.add('panel-target');
     }, 50);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      el?.classList.remove('panel-target');
+    };
   }, [controls]);
 }
