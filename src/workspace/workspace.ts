@@ -85,7 +85,7 @@ export class Workspace {
           return result;
         } catch (err) {
           await c.run('ROLLBACK').catch(() => undefined);
-          throw err;
+          throw describeWriteError(this.path, err);
         }
       } finally {
         c.closeSync();
@@ -165,7 +165,17 @@ function describeOpenError(path: string, err: unknown): PathwaysError {
     return new PathwaysError('WORKSPACE_UNREADABLE', `The workspace ${basename(path)} cannot be opened for writing: the folder or file is read-only.`, { file: path });
   }
   if (/No space left/i.test(msg)) {
-    return new PathwaysError('WORKSPACE_UNREADABLE', `The disk holding ${basename(path)} is full.`, { file: path });
+    return new PathwaysError('DISK_FULL', `The disk holding ${basename(path)} is full: free some space, then open it again.`, { file: path });
   }
   return new PathwaysError('WORKSPACE_UNREADABLE', `The workspace ${basename(path)} cannot be opened: ${msg}`, { file: path });
+}
+
+/** A failed write, already rolled back: a full disk is said plainly, anything else passes through. */
+function describeWriteError(path: string, err: unknown): unknown {
+  if (err instanceof PathwaysError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/No space left|disk is full|not enough space/i.test(msg)) {
+    return new PathwaysError('DISK_FULL', `The disk holding ${basename(path)} is full: nothing was written, and the workspace is as it was before. Free some space, then try again.`, { file: basename(path) });
+  }
+  return err;
 }
