@@ -28,6 +28,8 @@ export interface EstimatePlotOptions extends ChartOptions {
   rules?: { value: number; label: string; dash?: string; stroke?: string }[];
   xLabel: string;
   tickFormat?: (x: number) => string;
+  /** Where the axis ticks go, when Plot's choice would not suit the scale (a 1–5 rating). */
+  ticks?: number[];
   /** Colour keys to colours (the verdict palette). */
   colors?: Record<string, string>;
   /** Panel titles, by panel key. */
@@ -80,7 +82,7 @@ export function estimatePlot(rows: readonly Estimate[], opts: EstimatePlotOption
     ariaDescription: opts.ariaDescription,
     style: chartStyle,
     fy: { domain: panels, axis: null, paddingInner: PANEL_GAP / (panel + PANEL_GAP), paddingOuter: 0 },
-    x: { domain, label: opts.xLabel, labelAnchor: 'center', labelArrow: 'none', tickFormat: opts.tickFormat, grid: true },
+    x: { domain, label: opts.xLabel, labelAnchor: 'center', labelArrow: 'none', tickFormat: opts.tickFormat, grid: true, ...(opts.ticks ? { ticks: opts.ticks } : {}) },
     y: { type: 'band', domain: labels, label: null, tickSize: 0, padding: 0.15 },
     marks: [
       Plot.frame({ stroke: RULE }),

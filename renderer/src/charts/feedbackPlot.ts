@@ -18,6 +18,7 @@ export function feedbackPlot(rows: readonly Row[], opts: ChartOptions): SVGEleme
     ariaDescription: 'Each dot is the group\'s mean rating of its conversations on a 1 to 5 scale, with the 95% confidence interval as a line; the share of ratings of 4 or more is at the right.',
     xLabel: 'Mean rating (1–5)',
     domain: [1, 5],
+    ticks: [1, 2, 3, 4, 5],
     tickFormat: (x: number) => x.toFixed(0),
   });
 }

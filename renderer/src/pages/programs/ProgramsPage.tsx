@@ -48,7 +48,7 @@ export function ProgramsPage() {
         <p className="program-facts" data-testid="program-facts">
           A {LAYER_WORDS[program.layer]}
           {program.startDate ? <>, running from {program.startDate}{program.endDate ? ` to ${program.endDate}` : ''}</> : null}.
-          {program.eligibility ? <> Eligibility: {program.eligibility}.</> : null}
+          {program.eligibility ? <> Eligibility: {program.eligibility.replace(/\.\s*$/, '')}.</> : null}
         </p>
       </div>
       <ChartPanel model="access_funnel" id="program_funnel" spec={FUNNEL} extra={extra} title={`${program.name}: funnel`}
