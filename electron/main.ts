@@ -9,6 +9,7 @@ import { appFiles } from './appFiles';
 import { registerIpc, isTrustedFrameUrl } from './ipc';
 import { applySecurityPolicies } from './security';
 import { createMainWindow } from './window';
+import { electronPdfPrinter } from './printToPdf';
 
 /**
  * The Electron main process: a thin adapter that opens one workspace, puts the core behind the
@@ -67,7 +68,7 @@ export async function startMain(argv: readonly string[] = process.argv): Promise
   app.on('will-quit', () => { workspace.close(); uploads.cleanup(); });
 
   applySecurityPolicies(app, session.defaultSession, files.rendererIndexUrl);
-  registerIpc(ipcMain, createCore(workspace, uploads), (url) => isTrustedFrameUrl(url, files.rendererIndexUrl), uploads);
+  registerIpc(ipcMain, createCore(workspace, uploads, { printPdf: electronPdfPrinter(BrowserWindow) }), (url) => isTrustedFrameUrl(url, files.rendererIndexUrl), uploads);
   window = await createMainWindow(BrowserWindow, files);
   return { window, workspace };
 }

@@ -6,6 +6,8 @@ import { MappingProfileSchema } from '../ingest/mappingProfile';
 import { FileInspectionSchema, ImportReportSchema } from '../ingest/importReport';
 import { FileRefSchema } from './uploads';
 import { FindingSchema } from '../findings/findingSchema';
+import { ReportSettingsSchema, ReportFormatSchema } from '../reports/reportSettings';
+import { ReviewIdSchema, ReviewSummarySchema, ReviewComparisonSchema, OpenedReviewSchema } from '../reports/reviews/reviewSchema';
 
 /**
  * The one contract between the renderer and the core. Electron's IPC and the browser mode's
@@ -124,6 +126,18 @@ export const RunModelInputSchema = z.object({
 
 const FileId = FileRefSchema.shape.fileId;
 
+/**
+ * A report file as it crosses to the renderer: JSON with the bytes in base64 (a PDF of a few
+ * megabytes), so that both transports carry it like any other reply.
+ */
+export const ReportFileSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  byteLength: z.number().int(),
+  base64: z.string(),
+});
+export type ReportFileReply = z.infer<typeof ReportFileSchema>;
+
 export const api = {
   info: { input: z.object({}).strict(), output: WorkspaceInfoSchema },
   listModels: { input: z.object({}).strict(), output: z.array(ModelSummarySchema) },
@@ -154,6 +168,17 @@ export const api = {
     input: z.object({ dimension: z.enum(['gender', 'race_ethnicity']), from: Text.min(1), to: Text.min(1) }).strict(),
     output: z.object({ rowsUpdated: z.number().int() }),
   },
+  /** The review pack for a period in one format (pdf, html, csv as a zip of CSVs, xlsx), built now from the workspace. */
+  exportReport: { input: z.object({ settings: ReportSettingsSchema, format: ReportFormatSchema }).strict(), output: ReportFileSchema },
+  /** Seals a review: builds the pack and stores it, its HTML, settings, inputs, model versions and every result. */
+  saveReview: { input: z.object({ settings: ReportSettingsSchema }).strict(), output: ReviewSummarySchema },
+  listReviews: { input: z.object({}).strict(), output: z.array(ReviewSummarySchema) },
+  /** A sealed review exactly as presented (its stored HTML), and whether its seal holds. */
+  openReview: { input: z.object({ reviewId: ReviewIdSchema }).strict(), output: OpenedReviewSchema },
+  /** A sealed review in one format, rendered from what it stored (never from the current data). */
+  exportReview: { input: z.object({ reviewId: ReviewIdSchema, format: ReportFormatSchema }).strict(), output: ReportFileSchema },
+  /** Two sealed reviews side by side: what changed, and which rate changes are larger than chance. */
+  compareReviews: { input: z.object({ a: ReviewIdSchema, b: ReviewIdSchema }).strict(), output: ReviewComparisonSchema },
 } as const;
 
 export type Api = typeof api;

@@ -16,6 +16,12 @@ import { inspectFile } from '../ingest/inspectFile';
 import { importFiles } from '../ingest/importFiles';
 import { removeImport, setLevelOrder, addLabelMerge } from '../workspace/settings';
 import type { UploadStore } from './uploads';
+import { exportReport, type ReportFile } from '../reports/exportReport';
+import { buildReviewPack } from '../reports/buildPack';
+import { saveReview, listReviews, openReview } from '../reports/reviews/reviewStore';
+import { exportSealedReview } from '../reports/reviews/exportSealedReview';
+import { compareReviews } from '../reports/reviews/compareReviews';
+import type { PdfPrinter } from '../reports/pdf/pdfPrinter';
 
 type Handlers = { [M in MethodName]: (input: z.output<Api[M]['input']>) => Promise<MethodOutput<M>> };
 
@@ -30,7 +36,11 @@ export async function runRateModels(ws: Workspace, params: ModelParams): Promise
 }
 
 /** Methods that only read the workspace; any other method may change it, so results cached before it are dropped. */
-export const READ_ONLY_METHODS: ReadonlySet<string> = new Set(['info', 'listModels', 'runModel', 'findings', 'inspectFile']);
+export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
+  'info', 'listModels', 'runModel', 'findings', 'inspectFile',
+  // Reviews are stored apart from everything a model reads: sealing one changes no result.
+  'exportReport', 'saveReview', 'listReviews', 'openReview', 'exportReview', 'compareReviews',
+]);
 
 /** How many model results the core keeps: each is a few kB of aggregated rows. */
 const CACHE_ENTRIES = 2000;
@@ -95,8 +105,15 @@ export function createModelCache(ws: Workspace) {
   };
 }
 
+export interface CoreOptions {
+  /** How PDFs are printed: Electron's printToPDF in the app; by default headless Chromium. */
+  printPdf?: PdfPrinter;
+}
+
+const toReply = (f: ReportFile) => ({ fileName: f.fileName, mediaType: f.mediaType, byteLength: f.bytes.byteLength, base64: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64') });
+
 /** The core behind the contract, for one open workspace. Knows nothing of Electron or HTTP. */
-export function createCore(ws: Workspace, uploads?: UploadStore): Handlers {
+export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOptions = {}): Handlers {
   const upload = (fileId: string) => {
     if (!uploads) throw new PathwaysError('BAD_REQUEST', 'this app cannot receive files');
     return uploads.resolve(fileId);
@@ -129,6 +146,12 @@ export function createCore(ws: Workspace, uploads?: UploadStore): Handlers {
     removeImport: ({ importId }) => removeImport(ws, importId),
     setLevelOrder: async ({ levels }) => { await setLevelOrder(ws, levels); return { ok: true as const }; },
     addLabelMerge: (m) => addLabelMerge(ws, m),
+    exportReport: async ({ settings, format }) => toReply(await exportReport((await buildReviewPack(ws, settings)).pack, format, { printPdf: options.printPdf })),
+    saveReview: ({ settings }) => saveReview(ws, settings),
+    listReviews: () => listReviews(ws),
+    openReview: async ({ reviewId }) => { const { summary, html, intact } = await openReview(ws, reviewId); return { summary, html, intact }; },
+    exportReview: async ({ reviewId, format }) => toReply(await exportSealedReview(ws, reviewId, format, { printPdf: options.printPdf })),
+    compareReviews: ({ a, b }) => compareReviews(ws, a, b),
   };
   return invalidatingWrites(handlers, () => cache.clear());
 }

@@ -15,6 +15,7 @@ import { ensureDemoWorkspace } from '../app/demoWorkspace';
 import { defaultDataDir, appRoot } from '../paths';
 import { toErrorInfo, PathwaysError } from '../errors';
 import { toTextTable, toCsv } from './format';
+import { reportCommand, reviewCommand, UsageError } from './reportCommands';
 
 const HELP: Record<string, string> = {
   '': `pathways — audit mentorship and career equity, offline.
@@ -27,6 +28,8 @@ Commands:
   run       run a model for a review period and print or save the result
   models    list the models
   info      describe a workspace: tables, imports, periods
+  report    write the review pack for a period: pdf, html, csv (zip) or xlsx
+  review    save (seal), list, show and compare reviews
   serve     open the app in browser mode on 127.0.0.1
 
 Run "pathways <command> --help" for a command's options.`,
@@ -47,6 +50,24 @@ column, value and reason. Exit code 3 means rows were rejected.`,
 Runs a model with disclosure control applied (k defaults to 5 and is never below 3).`,
   models: 'pathways models\n\nLists every model with the question it answers.',
   info: 'pathways info --workspace W\n\nTables, row counts, imports and review periods of a workspace.',
+  report: `pathways report --workspace W --period YYYY-Qn --format pdf|html|csv|xlsx --out FILE
+               [--dimension D[,D...]] [--k N] [--reference largest|highest|GROUP] [--compare YYYY-Qn]
+               [--title TEXT] [--chromium PATH]
+
+Writes the review pack for the period: executive summary, findings, one section per area with
+charts and tables, methodology and provenance. Dimensions default to gender,race_ethnicity; k to 5
+(never below 3); --compare to the quarter before. --format csv writes one zip holding one CSV per
+table; xlsx one workbook with one sheet per table. PDF is printed by headless Chromium (found at
+/usr/bin/chromium and the usual places, or --chromium / PATHWAYS_CHROMIUM).`,
+  review: `pathways review save --workspace W --period YYYY-Qn [--dimension D[,D...]] [--k N] [--title TEXT] ...
+pathways review list --workspace W
+pathways review show ID --workspace W [--format pdf|html|csv|xlsx --out FILE]
+pathways review compare A B --workspace W [--format text|json]
+
+save seals a review in the workspace: settings, input file hashes, model versions and every
+output. show prints a sealed review's findings (or writes it in a format, from what it stored);
+it exits 1 if the stored review no longer matches its seal. compare lists what changed between
+two sealed reviews and which group rates changed by more than chance (two-proportion tests).`,
   serve: 'pathways serve [--workspace W] [--port N]\n\nServes the app on 127.0.0.1 (browser mode); prints the address to open.',
 };
 
@@ -68,6 +89,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   'no-disparities': { type: 'boolean' },
   port: { type: 'string' },
+  compare: { type: 'string' },
+  title: { type: 'string' },
+  chromium: { type: 'string' },
 } as const;
 
 class Usage extends Error {}
@@ -164,6 +188,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           return 0;
         } finally { ws.close(); }
       }
+      case 'report':
+        return await reportCommand(o, out, err);
+      case 'review':
+        return await reviewCommand(rest[0], rest.slice(1), o, out, err);
       case 'models': {
         for (const m of loadModels().models.values()) out.write(`${m.header.name.padEnd(28)} ${m.header.area.padEnd(15)} ${m.header.question}\n`);
         return 0;
@@ -191,7 +219,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     }
     return 2;
   } catch (e) {
-    if (e instanceof Usage) {
+    if (e instanceof Usage || e instanceof UsageError) {
       err.write(`pathways ${command}: ${e.message}\n\n${HELP[command]}\n`);
       return 2;
     }

@@ -145,11 +145,27 @@ describe('registerIpc', () => {
     removeImport: [['import id 0', { importId: 0 }], ['import id as text', { importId: '1' }]],
     setLevelOrder: [['no levels', { levels: [] }], ['rank 0', { levels: [{ label: 'L1', rank: 0 }] }], ['empty label', { levels: [{ label: '', rank: 1 }] }]],
     addLabelMerge: [['an extra dimension', { dimension: 'age', from: 'a', to: 'b' }], ['empty target', { dimension: 'gender', from: 'F', to: '' }]],
+    exportReport: [
+      ['no format', { settings: { period: '2026-Q1' } }],
+      ['an unknown format', { settings: { period: '2026-Q1' }, format: 'docx' }],
+      ["period 'bad'", { settings: { period: 'bad' }, format: 'pdf' }],
+      ['k = 2', { settings: { period: '2026-Q1', k: 2 }, format: 'pdf' }],
+      ['no dimension', { settings: { period: '2026-Q1', dimensions: [] }, format: 'html' }],
+      ['a dimension with SQL in it', { settings: { period: '2026-Q1', dimensions: ['gender; DROP TABLE people'] }, format: 'html' }],
+      ['an output path', { settings: { period: '2026-Q1' }, format: 'pdf', out: '/etc/passwd' }],
+    ],
+    saveReview: [['no settings', {}], ['an extra settings key', { settings: { period: '2026-Q1', sql: 'x' } }]],
+    listReviews: [],
+    openReview: [['review id 0', { reviewId: 0 }], ['review id as text', { reviewId: '1' }]],
+    exportReview: [['an unknown format', { reviewId: 1, format: 'exe' }], ['no review id', { format: 'pdf' }]],
+    compareReviews: [['one review', { a: 1 }], ['a negative id', { a: 1, b: -2 }]],
   };
   const validInput: Record<MethodName, unknown> = {
     info: {}, listModels: {}, runModel: validRun, findings: { params: validRun.params },
     inspectFile: { fileId }, importFiles: { files: [{ fileId, profile }] }, removeImport: { importId: 1 },
     setLevelOrder: { levels: [{ label: 'L1', rank: 1 }] }, addLabelMerge: { dimension: 'gender', from: 'F', to: 'Woman' },
+    exportReport: { settings: { period: '2026-Q1' }, format: 'pdf' }, saveReview: { settings: { period: '2026-Q1', k: 10 } }, listReviews: {},
+    openReview: { reviewId: 1 }, exportReview: { reviewId: 1, format: 'xlsx' }, compareReviews: { a: 1, b: 2 },
   };
 
   for (const method of Object.keys(api) as MethodName[]) {

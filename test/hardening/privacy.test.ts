@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
+import { unzipSync, strFromU8 } from 'fflate';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { appRoot } from '../../src/paths';
 import { DemoManifestSchema, type DemoManifest } from '../../src/demo/demoManifest';
@@ -110,11 +111,12 @@ describe('no raw id, name or e-mail leaves Pathways', () => {
     }
     const models = cli(['models']).stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
     expect(models.length).toBeGreaterThanOrEqual(20);
-    for (const m of models) {
-      for (const format of ['json', 'csv']) {
-        const r = cli(['run', m, '--workspace', ws, '--period', PERIOD, '--format', format, '--k', '3']);
-        outputs.push({ where: `run ${m} --format ${format}`, text: r.stdout + r.stderr });
-      }
+    // JSON carries everything a result holds (rows, notes, population); the other formats print
+    // the same rows, so one model is enough to cover their own code.
+    const runs = [...models.map((m) => [m, 'json']), ['participation_rate', 'csv'], ['participation_rate', 'table']];
+    for (const [m, format] of runs) {
+      const r = cli(['run', m, '--workspace', ws, '--period', PERIOD, '--format', format, '--k', '3']);
+      outputs.push({ where: `run ${m} --format ${format}`, text: r.stdout + r.stderr });
     }
     expect(leaks()).toEqual([]);
   }, 600_000);
@@ -156,6 +158,31 @@ describe('no raw id, name or e-mail leaves Pathways', () => {
       await new Promise((done) => server.on('exit', done));
     }
     outputs.push({ where: 'server log', text: log });
+    expect(leaks()).toEqual([]);
+  }, 600_000);
+
+  it('in the review pack: HTML, CSV tables, XLSX workbook and a sealed review', async () => {
+    const ws = join(dir, 'workspace.duckdb');
+    const out = mkdtempSync(join(tmpdir(), 'pathways-privacy-report-'));
+    try {
+      for (const format of ['html', 'csv', 'xlsx']) {
+        const file = join(out, `pack.${format === 'csv' ? 'csv.zip' : format}`);
+        const r = cli(['report', '--workspace', ws, '--period', PERIOD, '--format', format, '--out', file]);
+        expect(r.status, r.stderr).toBe(0);
+        outputs.push({ where: `report ${format} log`, text: r.stdout + r.stderr });
+        const bytes = readFileSync(file);
+        // Zipped formats are read entry by entry; their text is what a spreadsheet shows.
+        const texts = format === 'html' ? [bytes.toString('utf8')] : Object.values(unzipSync(bytes)).map((b) => strFromU8(b));
+        expect(texts.join('').length).toBeGreaterThan(1000);
+        outputs.push({ where: `report ${format}`, text: texts.join('\n') });
+      }
+      const saved = cli(['review', 'save', '--workspace', ws, '--period', PERIOD]);
+      expect(saved.status, saved.stderr).toBe(0);
+      const list = cli(['review', 'list', '--workspace', ws]);
+      outputs.push({ where: 'review save/list', text: saved.stdout + saved.stderr + list.stdout + list.stderr });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
     expect(leaks()).toEqual([]);
   }, 600_000);
 

@@ -64,7 +64,7 @@ describe('the dashboard over the real core', () => {
       await mount(inProcess(ws).call);
       await until(ready, 'the overview');
       expect($('[data-testid="workspace-name"]')?.textContent).toContain('workspace.duckdb');
-      expect([...container.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Overview', 'Participation', 'Access', 'Progression', 'Representation', 'Programs', 'Data']);
+      expect([...container.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Overview', 'Participation', 'Access', 'Progression', 'Representation', 'Programs', 'Reviews', 'Data']);
       expect($('nav a[aria-current="page"]')?.textContent).toBe('Overview');
       const q = new URLSearchParams(location.search);
       expect([q.get('page'), q.get('period'), q.get('dimension'), q.get('reference'), q.get('k')]).toEqual(['overview', '2025-Q2', 'gender', 'largest', '5']);

@@ -21,6 +21,7 @@ import { ProgressionPage } from '../pages/progression/ProgressionPage';
 import { RepresentationPage } from '../pages/representation/RepresentationPage';
 import { ProgramsPage } from '../pages/programs/ProgramsPage';
 import { DataPage } from '../pages/dataPageSlot';
+import { ReviewsPage } from '../pages/reviews/ReviewsPage';
 import { isEmptyWorkspace } from './App';
 
 interface Props {
@@ -31,7 +32,7 @@ interface Props {
   onChanged: () => void;
 }
 
-const PAGE_COMPONENT: Record<Exclude<PageId, 'data'>, ComponentType> = {
+const PAGE_COMPONENT: Record<Exclude<PageId, 'data' | 'reviews'>, ComponentType> = {
   overview: OverviewPage,
   participation: ParticipationPage,
   access: AccessPage,
@@ -58,7 +59,7 @@ export function Dashboard({ info, models, call, store, onChanged }: Props) {
   useLayoutEffect(() => { status.touch(); }, [status, viewKey]);
 
   const empty = isEmptyWorkspace(info);
-  const Page = controls.page === 'data' ? null : PAGE_COMPONENT[controls.page];
+  const Page = controls.page === 'data' || controls.page === 'reviews' ? null : PAGE_COMPONENT[controls.page];
   return (
     <DataContext.Provider value={data}>
       <ViewContext.Provider value={view}>
@@ -69,6 +70,9 @@ export function Dashboard({ info, models, call, store, onChanged }: Props) {
               <DataPage info={info} call={call} onChanged={onChanged} />
             ) : empty ? (
               <FirstRun dataHref={hrefFor('data')} onImport={() => navigate('data')} />
+            ) : controls.page === 'reviews' ? (
+              // Sealed reviews carry their own period and k; the dashboard's controls do not apply.
+              <ReviewsPage info={info} call={call} />
             ) : (
               <>
                 <ControlsBar info={info} controls={controls} onChange={setControls} />

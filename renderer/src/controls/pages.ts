@@ -6,6 +6,7 @@ export const PAGES = [
   { id: 'progression', label: 'Progression' },
   { id: 'representation', label: 'Representation' },
   { id: 'programs', label: 'Programs' },
+  { id: 'reviews', label: 'Reviews' },
   { id: 'data', label: 'Data' },
 ] as const;
 
