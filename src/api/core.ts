@@ -42,8 +42,8 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'exportReport', 'saveReview', 'listReviews', 'openReview', 'exportReview', 'compareReviews',
 ]);
 
-/** How many model results the core keeps: each is a few kB of aggregated rows. */
-const CACHE_ENTRIES = 2000;
+/** How many model results the core keeps: most are a few kB of aggregated rows, survival curves at 100,000 people about a megabyte. */
+const CACHE_ENTRIES = 800;
 
 /**
  * Model results by (model, the parameters that matter to it), for one workspace state.
