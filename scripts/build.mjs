@@ -12,6 +12,10 @@ const common = { bundle: true, platform: 'node', target: 'node20', packages: 'ex
 const jobs = [
   build({ ...common, entryPoints: [join(root, 'src/cli/run.ts')], outfile: join(root, 'dist/cli/pathways.mjs'), format: 'esm' }),
   build({ ...common, entryPoints: [join(root, 'src/bench/bench.ts')], outfile: join(root, 'dist/bench/bench.mjs'), format: 'esm' }),
+  // Built rather than run with tsx: tsx keeps function names with a helper that does not exist
+  // inside the page, where these scripts evaluate code through playwright.
+  build({ ...common, entryPoints: [join(root, 'src/bench/benchUi.ts')], outfile: join(root, 'dist/bench/benchUi.mjs'), format: 'esm' }),
+  build({ ...common, entryPoints: [join(root, 'scripts/screenshots.ts')], outfile: join(root, 'dist/scripts/screenshots.mjs'), format: 'esm' }),
 ];
 if (existsSync(join(root, 'electron/main.ts'))) {
   jobs.push(build({ ...common, entryPoints: [join(root, 'electron/main.ts')], outfile: join(root, 'dist/electron/main.cjs'), format: 'cjs', external: ['electron'] }));

@@ -64,6 +64,19 @@ export const ImportRecordSchema = z.object({
 });
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
+export const WorkspaceProgramSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  layer: z.enum(['formal', 'peer', 'informal']),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  eligibility: z.string().nullable(),
+});
+export type WorkspaceProgram = z.infer<typeof WorkspaceProgramSchema>;
+
+/** The smallest group the reference picker lists (the default k). */
+export const MIN_LISTED_GROUP = 5;
+
 export const WorkspaceInfoSchema = z.object({
   name: z.string(),
   schemaVersion: z.number().int(),
@@ -75,6 +88,16 @@ export const WorkspaceInfoSchema = z.object({
   locations: z.array(z.string()),
   levels: z.array(z.object({ rank: z.number().int(), label: z.string() })),
   derivedEvents: z.boolean(),
+  // The fields below feed the dashboard controls. Optional so that a WorkspaceInfo written
+  // before they existed (fixtures, sealed reviews) still parses.
+  /** The programs, for the program control and the Programs page: names and layers only. */
+  programs: z.array(WorkspaceProgramSchema).optional(),
+  /**
+   * The groups of each dimension in the latest roster, for the reference-group picker.
+   * Only groups with at least MIN_LISTED_GROUP people are listed, so that the list never
+   * tells that one or two people hold a value.
+   */
+  groups: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
 
@@ -88,6 +111,11 @@ export const ModelSummarySchema = z.object({
   available: z.boolean(),
   /** Why the model cannot run yet, e.g. "needs feedback data". */
   needs: z.string().optional(),
+  /** The SQL parameters the model's header declares (period_end, dimension, layer...): a control that binds none of them does not change its result. */
+  parameters: z.array(z.string()).optional(),
+  /** Rate models: whether the outcome is favourable (participation) or adverse (attrition, waitlisting). */
+  outcome: z.enum(['favourable', 'adverse']).optional(),
+  population: z.string().optional(),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 
@@ -184,9 +212,14 @@ export const isMethodName = (name: unknown): name is MethodName =>
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof ErrorInfoSchema> };
 export const ReplyErrorSchema = z.object({ ok: z.literal(false), error: ErrorInfoSchema });
 
+export interface InvokeOptions {
+  signal?: AbortSignal;
+}
+
 /** The renderer's only way to the core; implemented over Electron IPC and over loopback HTTP. */
 export interface Transport {
-  invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>;
+  /** `options.signal` abandons the call: the HTTP transport aborts its request; IPC cannot, so its answer is dropped. */
+  invoke(method: MethodName, input: unknown, options?: InvokeOptions): Promise<Reply<unknown>>;
   /** Hands the core a file the user chose (file dialog or drop); later calls refer to its fileId. */
   upload?(name: string, bytes: Uint8Array): Promise<Reply<z.infer<typeof FileRefSchema>>>;
 }

@@ -3,8 +3,14 @@ import type { Workspace } from '../workspace/workspace';
 import { api, type Api, type MethodName, type MethodOutput, type Reply, isMethodName, type ModelParams } from './contract';
 import { toErrorInfo, PathwaysError } from '../errors';
 import { workspaceInfo } from './workspaceInfo';
-import { loadModels } from '../models/registry';
+import { loadModels, getModel } from '../models/registry';
 import { runModel, resultToArrow, missingInputs, needsMessage, type ModelResult } from '../models/runModel';
+import { withComparisons, COMPARISON_COLUMNS } from '../models/comparisons';
+import type { RateRow } from '../models/rateStats';
+import { periodFromLabel, shiftPeriod } from '../models/period';
+import { ResultCache } from './resultCache';
+import { normalizeParams, paramsKey } from './normalizeParams';
+import type { Finding } from '../findings/findingSchema';
 import { reviewFindings } from '../findings/findings';
 import { inspectFile } from '../ingest/inspectFile';
 import { importFiles } from '../ingest/importFiles';
@@ -32,6 +38,73 @@ export async function runRateModels(ws: Workspace, params: ModelParams): Promise
   return out;
 }
 
+/** How many model results the core keeps: most are a few kB of aggregated rows, survival curves at 100,000 people about a megabyte. */
+const CACHE_ENTRIES = 800;
+
+/**
+ * Model results by (model, the parameters that matter to it), for one workspace state.
+ * A rate model with comparisons is put together from the three single-period results
+ * (the period, the comparison period, the same period a year earlier), exactly as
+ * runModel does it, so that those results are shared with the trend over quarters, with
+ * the findings, and with the neighbouring periods' own views.
+ */
+export function createModelCache(ws: Workspace) {
+  const results = new ResultCache<ModelResult>(CACHE_ENTRIES);
+  const arrow = new WeakMap<ModelResult, Uint8Array>();
+  const findings = new ResultCache<Finding[]>(200);
+  // A result belongs to the data it was computed from: keys carry the workspace's data version,
+  // so one computed while an import commits is never served after it; older ones are dropped.
+  ws.onCommit(() => { results.clear(); findings.clear(); });
+  const key = (name: string, p: ModelParams) => `${ws.dataVersion}\u001f${paramsKey(name, p)}`;
+
+  const run = (name: string, params: ModelParams): Promise<ModelResult> => {
+    const model = getModel(name);
+    const p = normalizeParams(model.header.kind, model.header.parameters.map((x) => x.name), params);
+    return results.get(key(name, p), async () => {
+      if (model.header.kind !== 'rate' || !p.withComparisons) return runModel(ws, name, p);
+      const compareLabel = p.comparePeriod ?? shiftPeriod(p.period, -1);
+      const yearLabel = shiftPeriod(p.period, -4);
+      const single = (period: string) => run(name, { ...p, period, withComparisons: false, comparePeriod: null });
+      const [now, compare, yearAgo] = await Promise.all([single(p.period), single(compareLabel), single(yearLabel)]);
+      return {
+        ...now,
+        params: p,
+        comparePeriod: periodFromLabel(compareLabel),
+        yearAgoPeriod: periodFromLabel(yearLabel),
+        columns: [...now.columns, ...COMPARISON_COLUMNS],
+        rows: withComparisons(now.rows as unknown as RateRow[], compare.rows as unknown as RateRow[], yearAgo.rows as unknown as RateRow[]) as unknown as Record<string, unknown>[],
+      };
+    });
+  };
+
+  return {
+    run,
+    async arrow(name: string, params: ModelParams): Promise<Uint8Array> {
+      const result = await run(name, params);
+      let bytes = arrow.get(result);
+      if (!bytes) arrow.set(result, (bytes = resultToArrow(result)));
+      return bytes;
+    },
+    /** Every rate model that can run, concurrently, without comparisons (as runRateModels). */
+    findings(params: ModelParams): Promise<Finding[]> {
+      const p = { ...params, withComparisons: false, comparePeriod: null };
+      return findings.get(key('findings', p), async () => {
+        const rate = [...loadModels().models.values()].filter((m) => m.header.kind === 'rate');
+        const runnable = (await Promise.all(rate.map(async (m) => ((await missingInputs(ws, m)).length ? null : m)))).filter((m) => m !== null);
+        const out = await Promise.all(runnable.map(async (m) => ({ ...(await run(m.header.name, p)), area: m.header.area })));
+        return reviewFindings(out);
+      });
+    },
+    clear(): void {
+      results.clear();
+      findings.clear();
+    },
+    get size(): number {
+      return results.size;
+    },
+  };
+}
+
 export interface CoreOptions {
   /** How PDFs are printed: Electron's printToPDF in the app; by default headless Chromium. */
   printPdf?: PdfPrinter;
@@ -50,7 +123,8 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
   const requestsOf = (files: { fileId: string; profile: MappingProfile }[]) =>
     files.map((f) => { const u = upload(f.fileId); return { path: u.path, name: u.name, profile: f.profile }; });
   const jobs = options.jobs ?? new ImportJobs(ws);
-  return {
+  const cache = createModelCache(ws);
+  const handlers: Handlers = {
     info: () => workspaceInfo(ws),
     listModels: async () => {
       const out = [];
@@ -59,12 +133,15 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
         out.push({
           name: m.header.name, title: m.header.title, question: m.header.question, area: m.header.area, kind: m.header.kind,
           requires: m.header.requires, available: missing.length === 0, ...(missing.length ? { needs: needsMessage(missing) } : {}),
+          parameters: m.header.parameters.map((p) => p.name),
+          ...(m.header.outcome ? { outcome: m.header.outcome } : {}),
+          ...(m.header.population ? { population: m.header.population } : {}),
         });
       }
       return out;
     },
-    runModel: async ({ model, params }) => resultToArrow(await runModel(ws, model, params)),
-    findings: async ({ params }) => reviewFindings(await runRateModels(ws, params)),
+    runModel: ({ model, params }) => cache.arrow(model, params),
+    findings: ({ params }) => cache.findings(params),
     inspectFile: async ({ fileId, sheet, headerRow, delimiter, encoding }) => {
       const f = upload(fileId);
       return inspectFile(f.path, { ws, name: f.name, sheet, headerRow, delimiter, encoding });
@@ -85,6 +162,7 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
     exportReview: async ({ reviewId, format }) => toReply(await exportSealedReview(ws, reviewId, format, { printPdf: options.printPdf })),
     compareReviews: ({ a, b }) => compareReviews(ws, a, b),
   };
+  return handlers;
 }
 
 /**

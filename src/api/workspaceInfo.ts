@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Workspace } from '../workspace/workspace';
-import type { WorkspaceInfo, ImportRecord } from './contract';
+import { MIN_LISTED_GROUP, type WorkspaceInfo, type ImportRecord, type WorkspaceProgram } from './contract';
 import { periodOfDate } from '../models/period';
 import type { TableName } from '../models/modelHeader';
 
@@ -35,6 +35,11 @@ export async function workspaceInfo(ws: Workspace): Promise<WorkspaceInfo> {
     'SELECT level_rank AS rank, min(coalesce(level_label, level_rank::VARCHAR)) AS label FROM people GROUP BY 1 ORDER BY 1',
   );
   const n = (t: string) => Number(counts.find((c) => c.t === t)?.n ?? 0);
+  const programs = await ws.all<{ id: string; name: string; layer: WorkspaceProgram['layer']; s: string | null; e: string | null; el: string | null }>(
+    'SELECT program_id AS id, name, layer, start_date::VARCHAR AS s, end_date::VARCHAR AS e, eligibility AS el FROM programs ORDER BY name, program_id',
+  );
+  const groups: Record<string, string[]> = {};
+  for (const d of dims) groups[d] = await groupsOf(ws, d);
   const snapshots = (await ws.all<{ n: bigint }>('SELECT count(DISTINCT snapshot_date) AS n FROM people'))[0].n;
   return {
     name: basename(ws.path),
@@ -51,5 +56,23 @@ export async function workspaceInfo(ws: Workspace): Promise<WorkspaceInfo> {
     locations: locations.map((d) => d.v),
     levels: levels.map((l) => ({ rank: Number(l.rank), label: String(l.label) })),
     derivedEvents: n('job_events') === 0 && Number(snapshots) >= 2,
+    programs: programs.map((p) => ({ id: p.id, name: p.name, layer: p.layer, startDate: p.s, endDate: p.e, eligibility: p.el })),
+    groups,
   };
+}
+
+/**
+ * The groups of one dimension among the people employed at the latest snapshot, largest
+ * first, labelled as the models label them (dim_value in queries/_lib/population.sql:
+ * trimmed, empty = "Not recorded"). Groups under MIN_LISTED_GROUP people are left out.
+ */
+async function groupsOf(ws: Workspace, dimension: string): Promise<string[]> {
+  const value = dimension === 'gender' ? 'gender' : dimension === 'race_ethnicity' ? 'race_ethnicity' : 'extra_dims[$dim]';
+  const rows = await ws.all<{ g: string }>(
+    `SELECT coalesce(nullif(trim(${value}), ''), 'Not recorded') AS g FROM people
+     WHERE snapshot_date = (SELECT max(snapshot_date) FROM people) AND (termination_date IS NULL OR termination_date >= snapshot_date)
+     GROUP BY 1 HAVING count(*) >= $min ORDER BY count(*) DESC, 1`,
+    value.includes('$dim') ? { dim: dimension, min: MIN_LISTED_GROUP } : { min: MIN_LISTED_GROUP },
+  );
+  return rows.map((r) => r.g);
 }

@@ -15,6 +15,8 @@ export type Params = Record<string, DuckDBValue>;
 export class Workspace {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private committed = 0;
+  private readonly commitListeners = new Set<() => void>();
 
   private constructor(
     readonly path: string,
@@ -82,6 +84,8 @@ export class Workspace {
         try {
           const result = await fn(c);
           await c.run('COMMIT');
+          this.committed++;
+          for (const listener of this.commitListeners) listener();
           return result;
         } catch (err) {
           await c.run('ROLLBACK').catch(() => undefined);
@@ -94,6 +98,20 @@ export class Workspace {
     const next = this.writeQueue.then(run, run);
     this.writeQueue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Counts the writes committed through this handle: results computed from the workspace are
+   * valid for one value of it. (Another process cannot write: DuckDB locks the file.)
+   */
+  get dataVersion(): number {
+    return this.committed;
+  }
+
+  /** Calls fn after every committed write; returns the unsubscribe function. */
+  onCommit(fn: () => void): () => void {
+    this.commitListeners.add(fn);
+    return () => this.commitListeners.delete(fn);
   }
 
   async checkpoint(): Promise<void> {

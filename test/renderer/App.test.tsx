@@ -1,61 +1,52 @@
 // @vitest-environment jsdom
-import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../renderer/src/components/App';
-import { ApiError } from '../../renderer/src/api/apiError';
-import type { Call } from '../../renderer/src/api/client';
-import type { WorkspaceInfo } from '../../src/api/contract';
-import { rowsToArrowIPC } from '../../src/arrow/toArrow';
-import { RATE_COLUMNS } from '../../src/models/rateStats';
-import { participationRows } from './fixtures/rateRows';
+import { createClient, type Call } from '../../renderer/src/api/client';
+import { createCore, dispatch } from '../../src/api/core';
+import { runModel } from '../../src/models/runModel';
+import type { Workspace } from '../../src/workspace/workspace';
+import { withTempWorkspace } from '../helpers/tempWorkspace';
+import { loadMentoring } from '../models/participation/fixture';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const info: WorkspaceInfo = {
-  name: 'acme-2025', schemaVersion: 1,
-  tables: [{ table: 'people', rows: 212 }, { table: 'sessions', rows: 340 }],
-  imports: [], periods: ['2025-Q1', '2025-Q2', '2025-Q3'], dimensions: ['gender', 'race_ethnicity'],
-  departments: [], locations: [], levels: [], derivedEvents: false,
-};
-
-const meta = (period: string, k: number) => ({
-  model: 'participation_rate', title: 'Participation rate',
-  question: 'What share of each group took part in at least one mentorship conversation in the period, overall and in each layer?',
-  population: 'employees on the last day of the period (hired on or before it, not terminated before it)',
-  period: { label: period, start: '2025-07-01', end: '2025-10-01' },
-  params: { period, dimension: 'gender', k }, notes: [],
-});
-
-/** A stand-in for the core: answers info and runModel the way the transports do. */
-function fakeCore(opts: { info?: WorkspaceInfo; runModel?: (input: { params: { period: string; k?: number } }) => Uint8Array } = {}) {
-  const calls: { method: string; input: unknown }[] = [];
-  const call = vi.fn(async (method: string, input: unknown) => {
-    calls.push({ method, input });
-    if (method === 'info') return opts.info ?? info;
-    if (method === 'runModel') {
-      const run = opts.runModel ?? ((i) => rowsToArrowIPC(participationRows as never, RATE_COLUMNS, meta(i.params.period, i.params.k ?? 5)));
-      return run(input as never);
-    }
-    throw new ApiError({ code: 'NOT_FOUND', message: `no ${method}` });
-  }) as unknown as Call;
-  return { call, calls };
+/**
+ * The app under jsdom over the real core: a workspace file on disk with the mentoring fixture
+ * (review period 2025-Q2: 8 women, 8 men, 2 non-binary, 1 with no gender recorded), the
+ * contract's dispatcher as the transport (inputs validated by its schemas, results as Arrow).
+ */
+function inProcess(ws: Workspace): { call: Call; methods: string[] } {
+  const core = createCore(ws);
+  const methods: string[] = [];
+  return { call: createClient({ invoke: (method, input) => { methods.push(method); return dispatch(core, method, input); } }), methods };
 }
 
 let container: HTMLDivElement;
 let root: Root;
 
-async function mount(call: Call) {
+async function until(test: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (test()) return;
+    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const ready = () => document.documentElement.dataset.viewState === 'ready';
+
+async function mount(call: Call, url = '/') {
+  history.replaceState(null, '', url);
+  document.documentElement.dataset.viewState = '';
   await act(async () => { root.render(<App call={call} />); });
-  // Let the info call, then the model call, resolve.
-  for (let i = 0; i < 3; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  await until(() => !!container.querySelector('nav') || !!container.querySelector('[data-testid="first-run"]'), 'the app');
 }
 
 const $ = (sel: string) => container.querySelector(sel);
-const cell = (row: string, col: string) => $(`[data-testid="participation-table"] [data-testid="${row}"] [data-col="${col}"]`);
+const cell = (table: string, row: string, col: string) => $(`[data-testid="table-${table}"] [data-testid="row-${row}"] [data-col="${col}"]`);
 
 beforeEach(() => {
-  history.replaceState(null, '', '/');
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -66,94 +57,113 @@ afterEach(async () => {
   container.remove();
 });
 
-describe('the participation screen', () => {
-  it('shows the workspace, defaults the controls to the latest period, gender and k = 5, and puts them in the URL', async () => {
-    const { call, calls } = fakeCore();
-    await mount(call);
-    expect($('[data-testid="workspace-name"]')?.textContent).toContain('acme-2025');
-    expect(calls.find((c) => c.method === 'runModel')?.input).toEqual({ model: 'participation_rate', params: { period: '2025-Q3', dimension: 'gender', k: 5 } });
-    expect(new URLSearchParams(location.search).get('period')).toBe('2025-Q3');
-    expect(new URLSearchParams(location.search).get('dimension')).toBe('gender');
-    expect(new URLSearchParams(location.search).get('k')).toBe('5');
-    const labels = [...container.querySelectorAll('label')].map((l) => l.textContent);
-    expect(labels).toEqual(['Review period', 'Break down by', 'Minimum group size (k)']);
-  });
-
-  it('draws the chart with its question and population, and a table of the same numbers', async () => {
-    await mount(fakeCore().call);
-    expect($('h2')?.textContent).toBe('Participation rate');
-    expect($('.panel-question')?.textContent).toMatch(/^What share of each group/);
-    expect($('[data-testid="population-note"]')?.textContent).toContain('employees on the last day of the period');
-    const figure = $('figure[data-testid="rate-chart"]');
-    expect(figure?.getAttribute('aria-label')).toBe('Participation rate by gender, 2025-Q3');
-    expect(figure?.querySelector('svg')).not.toBeNull();
-
-    expect(cell('row-formal-Woman', 'grp')?.textContent).toBe('Woman');
-    expect(cell('row-formal-Woman', 'numerator')?.textContent).toBe('8');
-    expect(cell('row-formal-Woman', 'denominator')?.textContent).toBe('80');
-    expect(cell('row-formal-Woman', 'rate')?.textContent).toBe('10.0%');
-    expect(cell('row-formal-Woman', 'rate')?.getAttribute('data-value')).toBe('0.1');
-    expect(cell('row-formal-Woman', 'ci')?.textContent).toBe('5.2–18.5%');
-    expect(cell('row-formal-Woman', 'impact_ratio')?.textContent).toBe('0.33');
-    expect(cell('row-formal-Woman', 'p_value')?.textContent).toBe('< 0.001');
-    expect(cell('row-formal-Woman', 'q_value')?.textContent).toBe('0.002');
-    expect(cell('row-formal-Woman', 'verdict')?.textContent).toBe('gap');
-    expect(cell('row-all-Man', 'verdict')?.textContent).toBe('reference');
-  });
-
-  it('shows "fewer than 5" for a suppressed group\'s counts and no figure anywhere in its row', async () => {
-    await mount(fakeCore().call);
-    const row = $('[data-testid="row-all-Non-binary"]')!;
-    const cells = Object.fromEntries([...row.querySelectorAll('[data-col]')].map((c) => [c.getAttribute('data-col'), c]));
-    expect(Object.keys(cells)).toEqual(['grp', 'numerator', 'denominator', 'rate', 'ci', 'impact_ratio', 'p_value', 'q_value', 'verdict']);
-    expect(cells.numerator.textContent).toBe('fewer than 5');
-    expect(cells.denominator.textContent).toBe('fewer than 5');
-    for (const col of ['rate', 'ci', 'impact_ratio', 'p_value', 'q_value']) expect(cells[col].textContent).not.toMatch(/\d/);
-    expect(cells.verdict.textContent).toBe('not shown');
-    expect(row.querySelectorAll('[data-value]:not([data-col="verdict"]), [data-lower], [data-upper]')).toHaveLength(0);
-    expect(row.textContent!.replaceAll('fewer than 5', '')).not.toMatch(/\d/);
-  });
-
-  it('runs the model again when a control changes, and records it in the URL', async () => {
-    const { call, calls } = fakeCore();
-    await mount(call);
-    const select = container.querySelector<HTMLSelectElement>('select[name="period"]')!;
-    expect([...select.options].map((o) => o.value)).toEqual(['2025-Q3', '2025-Q2', '2025-Q1']);
-    await act(async () => {
-      select.value = '2025-Q1';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
+describe('the dashboard over the real core', () => {
+  it('opens on the Overview with every page in the navigation and the view written into the URL', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadMentoring(ws);
+      await mount(inProcess(ws).call);
+      await until(ready, 'the overview');
+      expect($('[data-testid="workspace-name"]')?.textContent).toContain('workspace.duckdb');
+      expect([...container.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Overview', 'Participation', 'Access', 'Progression', 'Representation', 'Programs', 'Reviews', 'Data']);
+      expect($('nav a[aria-current="page"]')?.textContent).toBe('Overview');
+      const q = new URLSearchParams(location.search);
+      expect([q.get('page'), q.get('period'), q.get('dimension'), q.get('reference'), q.get('k')]).toEqual(['overview', '2025-Q2', 'gender', 'largest', '5']);
+      // Participation in 2025-Q2 (fixture.ts): 6 of 8 men and 7 of 8 women had a conversation.
+      // Participation in 2025-Q2 (fixture.ts): every woman had a conversation (W3 only in the peer circle
+      // S13): 8 of 8. Seven of the eight men did (M3's match had none): one non-participant is a count
+      // of 1..4, so the men's row is hidden, as are the 2 non-binary people.
+      const tile = '[data-testid="headline-participation_rate"]';
+      const woman = $(`${tile} [data-testid="headline-row-Woman"] [data-col="rate"]`);
+      expect(woman?.getAttribute('data-value')).toBe('1');
+      expect(woman?.textContent).toMatch(/^100\.0%/);
+      for (const grp of ['Man', 'Non-binary']) {
+        const row = $(`${tile} [data-testid="headline-row-${grp}"]`);
+        expect(row?.textContent).toContain('fewer than 5');
+        expect(row?.textContent?.replace('fewer than 5', '')).not.toMatch(/\d/);
+        expect(row?.querySelectorAll('[data-value]')).toHaveLength(0);
+      }
+      const nonBinary = $(`${tile} [data-testid="headline-row-Non-binary"]`);
+      expect(nonBinary?.textContent?.replace('fewer than 5', '')).not.toMatch(/\d/);
     });
-    for (let i = 0; i < 2; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
-    expect(calls.filter((c) => c.method === 'runModel').at(-1)?.input).toMatchObject({ params: { period: '2025-Q1' } });
-    expect(new URLSearchParams(location.search).get('period')).toBe('2025-Q1');
   });
 
-  it('reads a bookmarked view from the URL', async () => {
-    history.replaceState(null, '', '/?period=2025-Q2&dimension=race_ethnicity&k=8');
-    const { call, calls } = fakeCore();
-    await mount(call);
-    expect(calls.find((c) => c.method === 'runModel')?.input).toEqual({ model: 'participation_rate', params: { period: '2025-Q2', dimension: 'race_ethnicity', k: 8 } });
-  });
-
-  it('says which data is needed when the model cannot run yet', async () => {
-    const { call } = fakeCore({
-      runModel: () => { throw new ApiError({ code: 'NEEDS_DATA', message: 'Participation rate needs sessions data (import a sessions file or an informal coaching log).' }); },
+  it('shows the participation page with the same numbers as the model, and "fewer than 5" with no figure for a small group', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadMentoring(ws);
+      await mount(inProcess(ws).call, '/?page=participation');
+      await until(ready, 'the participation page');
+      const model = await runModel(ws, 'participation_rate', { period: '2025-Q2' });
+      for (const r of model.rows) {
+        const key = `${r.slice}-${r.grp}`;
+        if (r.suppressed) {
+          expect(cell('participation_rate', key, 'numerator')?.textContent).toBe('fewer than 5');
+          const row = $(`[data-testid="table-participation_rate"] [data-testid="row-${key}"]`)!;
+          expect(row.textContent!.replaceAll('fewer than 5', '')).not.toMatch(/\d/);
+        } else {
+          expect(cell('participation_rate', key, 'numerator')?.getAttribute('data-value')).toBe(String(r.numerator));
+          expect(cell('participation_rate', key, 'denominator')?.getAttribute('data-value')).toBe(String(r.denominator));
+        }
+      }
+      const figure = $('figure[data-testid="figure-participation_rate"]');
+      expect(figure?.getAttribute('role')).toBe('figure');
+      expect(figure?.getAttribute('aria-label')).toBe('Participation rate by gender, 2025-Q2');
+      expect(figure?.querySelector('svg')).not.toBeNull();
+      expect($('h1.page-title')?.textContent).toBe('Participation');
     });
-    await mount(call);
-    expect($('[data-testid="rate-chart"]')).toBeNull();
-    expect($('[data-testid="notice-needs-data"]')?.textContent).toMatch(/needs sessions data/);
   });
 
-  it('shows other errors in place of the chart', async () => {
-    const { call } = fakeCore({ runModel: () => { throw new ApiError({ code: 'MODEL_FAILED', message: 'Participation rate failed: out of memory' }); } });
-    await mount(call);
-    expect($('[role="alert"]')?.textContent).toContain('Participation rate failed: out of memory');
+  it('runs the page\'s models again when a control changes, keeps it in the URL, and does not refetch a chart the control does not affect', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadMentoring(ws);
+      const { call, methods } = inProcess(ws);
+      await mount(call, '/?page=participation');
+      await until(ready, 'the participation page');
+      const before = methods.filter((m) => m === 'runModel').length;
+      const k = container.querySelector<HTMLInputElement>('input[name="k"]')!;
+      await act(async () => {
+        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        set.call(k, '3');
+        k.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await until(() => new URLSearchParams(location.search).get('k') === '3', 'k in the URL');
+      await until(ready, 'the page at k = 3');
+      expect(methods.filter((m) => m === 'runModel').length).toBeGreaterThan(before);
+      // At k = 3 the two non-binary people are still hidden, the one person without a recorded gender too.
+      expect(cell('participation_rate', 'all-Non-binary', 'numerator')?.textContent).toBe('fewer than 3');
+
+      // participation_rate declares no layer parameter: choosing a layer refetches only the models that take it.
+      const counted = methods.filter((m) => m === 'runModel').length;
+      const layer = container.querySelector<HTMLSelectElement>('select[name="layer"]')!;
+      await act(async () => { layer.value = 'peer'; layer.dispatchEvent(new Event('change', { bubbles: true })); });
+      await until(() => new URLSearchParams(location.search).get('layer') === 'peer', 'layer in the URL');
+      await until(ready, 'the page for peer networks');
+      // Only participation_by_program takes a layer (3 single-period runs for its comparisons + the combined result = 1 call).
+      expect(methods.filter((m) => m === 'runModel').length - counted).toBe(1);
+      expect($('[data-testid="panel-participation_rate"] [data-testid="ignored-controls"]')?.textContent).toContain('Not filtered by layer');
+    });
   });
 
-  it('says so when the workspace has no data yet', async () => {
-    const { call, calls } = fakeCore({ info: { ...info, periods: [], tables: [{ table: 'people', rows: 0 }] } });
-    await mount(call);
-    expect($('[data-testid="notice-empty"]')?.textContent).toContain('This workspace has no data yet');
-    expect(calls.some((c) => c.method === 'runModel')).toBe(false);
+  it('says which file would enable a chart whose inputs are missing, and shows a failing model\'s error in its place while the rest of the page works', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadMentoring(ws, ['people', 'programs', 'enrollments', 'matches', 'sessions', 'session_attendees', 'goals']);
+      // A goals table whose status column has gone: goal_progress fails, nothing else reads it.
+      await ws.write(async (c) => { await c.run('ALTER TABLE goals RENAME COLUMN status TO status_gone'); });
+      await mount(inProcess(ws).call, '/?page=programs&program=P1');
+      await until(ready, 'the programs page');
+      expect($('[data-testid="panel-program_feedback"] [data-testid="notice-needs-data"]')?.textContent).toMatch(/needs feedback data \(import a feedback file\)/);
+      expect($('[data-testid="panel-program_goals"] [role="alert"]')?.textContent).toMatch(/Progress toward goals failed/);
+      expect($('[data-testid="panel-program_engagement"] figure svg')).not.toBeNull();
+    });
+  });
+
+  it('offers the demo or an import when the workspace is empty, and runs no model', async () => {
+    await withTempWorkspace(async (ws) => {
+      const { call, methods } = inProcess(ws);
+      await mount(call);
+      expect($('[data-testid="first-run"]')?.textContent).toContain('This workspace has no data yet');
+      expect($('[data-testid="first-run"]')?.textContent).toContain('npm start');
+      expect($('[data-testid="first-run"] a')?.textContent).toBe('Go to Data');
+      expect(methods).not.toContain('runModel');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { FileRef, MethodName, Reply, Transport } from '../../../src/api/contract';
+import type { FileRef, InvokeOptions, MethodName, Reply, Transport } from '../../../src/api/contract';
 import type { ErrorInfo } from '../../../src/errors';
 
 /** What the browser-mode server sends for methods whose output is Arrow (model results). */
@@ -16,7 +16,8 @@ const isReply = (x: unknown): x is Reply<unknown> =>
  * The contract over loopback HTTP (browser mode): `POST /api/<method>` with the input as JSON
  * and the per-run token as a Bearer header. An Arrow content type is a success whose value
  * is the bytes; anything else is a JSON Reply. Failures come back as error values, like the
- * IPC transport's, never as rejections.
+ * IPC transport's, never as rejections. An aborted request frees its connection (browsers
+ * keep only six per origin); the client reports it as cancelled.
  */
 export function httpTransport(getToken: () => string | null, fetchImpl: typeof fetch = (...a) => fetch(...a)): Transport {
   return {
@@ -42,7 +43,7 @@ export function httpTransport(getToken: () => string | null, fetchImpl: typeof f
       } catch { /* answered below */ }
       return failure('INTERNAL', `Pathways answered ${res.status} to the upload without a readable reply.`) as Reply<FileRef>;
     },
-    async invoke(method: MethodName, input: unknown): Promise<Reply<unknown>> {
+    async invoke(method: MethodName, input: unknown, options?: InvokeOptions): Promise<Reply<unknown>> {
       const token = getToken();
       if (!token) {
         return failure('FORBIDDEN', 'This page was opened without its access token. Open Pathways again from the link it printed when it started.');
@@ -55,6 +56,7 @@ export function httpTransport(getToken: () => string | null, fetchImpl: typeof f
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
           cache: 'no-store',
+          ...(options?.signal ? { signal: options.signal } : {}),
         });
       } catch (err) {
         return failure('INTERNAL', `Pathways is not reachable (${err instanceof Error ? err.message : String(err)}). Is it still running?`);

@@ -2,7 +2,8 @@ import * as Plot from '@observablehq/plot';
 import type { RateRow } from '../model/rateRow';
 import { orderedSlices, sliceLabel } from '../model/slices';
 import { VERDICT_COLOR, VERDICT_KEYS, suppressedText, verdictKey } from '../model/verdictStyle';
-import { formatInterval, formatPercent } from '../format/numbers';
+import { describeRate } from '../model/describeRate';
+import { CHART_FONT, CHAR, FONT_SIZE, INK, MUTED, RULE, pct, unique } from './theme';
 
 export interface RateDotPlotOptions {
   /** The minimum cell size the rows were suppressed with (for the "fewer than k" label). */
@@ -14,23 +15,15 @@ export interface RateDotPlotOptions {
   ariaLabel?: string;
   /** What the x axis measures, e.g. "Took part (% of eligible)". */
   xLabel?: string;
+  /** Panel titles; by default the layer names (All layers, Formal programs...) or the slice as it is. */
+  sliceLabel?: (slice: string) => string;
 }
 
-/** Pinned so that the chart looks the same everywhere and its SVG snapshot is stable. */
-export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-const FONT_SIZE = 14;
-const INK = '#1f2328';
-const MUTED = '#57606a';
-const RULE = '#d0d7de';
+export { CHART_FONT };
 
 /** Height of one group's row, and the space above each panel for its title. */
 const ROW = 28;
 const PANEL_GAP = 36;
-/** Rough width of a character at FONT_SIZE, to size the margins without measuring text. */
-const CHAR = FONT_SIZE * 0.6;
-
-const pct = (x: number) => x * 100;
-const unique = <T,>(xs: T[]) => [...new Set(xs)];
 
 /**
  * Rates by group, one small-multiple panel per slice (layer): a dot at the rate with its
@@ -61,8 +54,8 @@ export function rateDotPlot(rows: readonly RateRow[], opts: RateDotPlotOptions):
   const height = marginTop + marginBottom + slices.length * panel + (slices.length - 1) * PANEL_GAP;
   const width = Math.max(320, Math.round(opts.width));
 
-  const describe = (r: RateRow) =>
-    `${r.grp}, ${sliceLabel(r.slice)}: ${formatPercent(r.rate!)} (95% CI ${formatInterval(r.ci_lower!, r.ci_upper!)}), ${verdictKey(r)}`;
+  const label = opts.sliceLabel ?? sliceLabel;
+  const describe = (r: RateRow) => describeRate(r, label(r.slice));
 
   return Plot.plot({
     document: doc,
@@ -85,7 +78,7 @@ export function rateDotPlot(rows: readonly RateRow[], opts: RateDotPlotOptions):
     marks: [
       Plot.frame({ stroke: RULE }),
       Plot.text(slices, {
-        fy: (s: string) => s, text: (s: string) => sliceLabel(s), frameAnchor: 'top-left', textAnchor: 'start', lineAnchor: 'bottom',
+        fy: (s: string) => s, text: (s: string) => label(s), frameAnchor: 'top-left', textAnchor: 'start', lineAnchor: 'bottom',
         dx: -marginLeft, dy: -10, fontWeight: 600, fill: INK,
       }),
       Plot.ruleX(references, { x: (r: RateRow) => pct(r.rate!), fy: 'slice', stroke: VERDICT_COLOR.reference, strokeWidth: 1.5, strokeDasharray: '5 4' }),

@@ -1,29 +1,49 @@
-import type { MouseEvent } from 'react';
+import { PAGES, type PageId } from '../controls/pages';
 
-/**
- * Moves to another page within the app: the page lives in the URL's query, changed in place
- * (a real navigation would reload, and the Electron window refuses navigations).
- */
-const goTo = (page: string) => (e: MouseEvent<HTMLAnchorElement>) => {
-  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  e.preventDefault();
-  const params = new URLSearchParams(window.location.search);
-  params.set('page', page);
-  window.history.pushState(window.history.state, '', `${window.location.pathname}?${params}`);
-  window.dispatchEvent(new PopStateEvent('popstate'));
-};
+interface Props {
+  workspaceName?: string;
+  /** The page on screen; no navigation while the workspace is still opening. */
+  page?: PageId;
+  /** Links keep the view's other controls: the href is the current query with another page. */
+  hrefFor?: (page: PageId) => string;
+  onNavigate?: (page: PageId) => void;
+}
 
-/** The app's name and the workspace it has open. */
-export function AppHeader({ workspaceName }: { workspaceName?: string }) {
+/** The app's name, the workspace it has open, and the pages (Overview ... Data). */
+export function AppHeader({ workspaceName, page, hrefFor, onNavigate }: Props) {
   return (
     <header className="app-header">
-      <h1 className="app-name">Pathways</h1>
-      <a href="?page=data" className="app-nav-link" data-testid="nav-data" onClick={goTo('data')}>Data</a>
-      {workspaceName ? (
-        <p className="workspace-name" data-testid="workspace-name">
-          <span className="visually-hidden">Workspace: </span>
-          {workspaceName}
-        </p>
+      <div className="app-title">
+        <p className="app-name">Pathways</p>
+        {workspaceName ? (
+          <p className="workspace-name" data-testid="workspace-name">
+            <span className="visually-hidden">Workspace: </span>
+            {workspaceName}
+          </p>
+        ) : null}
+      </div>
+      {page && hrefFor && onNavigate ? (
+        <nav aria-label="Pages" className="app-nav">
+          <ul>
+            {PAGES.map((p) => (
+              <li key={p.id}>
+                <a
+                  href={hrefFor(p.id)}
+                  aria-current={p.id === page ? 'page' : undefined}
+                  data-page={p.id}
+                  data-testid={`nav-${p.id}`}
+                  onClick={(e) => {
+                    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                    e.preventDefault();
+                    onNavigate(p.id);
+                  }}
+                >
+                  {p.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       ) : null}
     </header>
   );

@@ -11,3 +11,8 @@ export const formatRatio = (r: number): string => r.toFixed(2);
 
 /** p- and q-values: three decimals, and "< 0.001" rather than a row of zeros. */
 export const formatP = (p: number): string => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+/** A change in percentage points, signed: "+1.7 pp", "−0.4 pp", "±0.0 pp". */
+export const formatPP = (pp: number): string => `${pp > 0.05 ? '+' : pp < -0.05 ? '−' : '±'}${Math.abs(pp).toFixed(1)} pp`;
+
+export const formatFixed = (digits: number) => (x: number): string => x.toFixed(digits);

@@ -1,3 +1,5 @@
+const isString = (x: unknown): x is string => typeof x === 'string';
+
 /**
  * What travels in a model result's Arrow schema metadata under "pathways" (see resultToArrow
  * in src/models/runModel.ts): everything about the result except its rows.
@@ -10,9 +12,22 @@ export interface ModelMeta {
   period: { label: string; start: string; end: string };
   params: { period: string; dimension: string; k: number } & Record<string, unknown>;
   notes: string[];
+  /** Rate models run with comparisons: the periods the deltas are taken against. */
+  comparePeriod: PeriodMeta | null;
+  yearAgoPeriod: PeriodMeta | null;
 }
 
-const isString = (x: unknown): x is string => typeof x === 'string';
+export interface PeriodMeta {
+  label: string;
+  start: string;
+  end: string;
+}
+
+const parsePeriod = (x: unknown): PeriodMeta | null => {
+  const p = x as Record<string, unknown> | null | undefined;
+  return p && isString(p.label) && isString(p.start) && isString(p.end) ? { label: p.label, start: p.start, end: p.end } : null;
+};
+
 
 /** Checks the metadata by hand (no zod in the renderer bundle); null when it is not a model result. */
 export function parseModelMeta(raw: unknown): ModelMeta | null {
@@ -31,5 +46,7 @@ export function parseModelMeta(raw: unknown): ModelMeta | null {
     period: { label: period.label, start: period.start, end: period.end },
     params: { ...params, period: String(params.period ?? period.label), dimension: params.dimension, k: params.k },
     notes: Array.isArray(m.notes) ? m.notes.filter(isString) : [],
+    comparePeriod: parsePeriod(m.comparePeriod),
+    yearAgoPeriod: parsePeriod(m.yearAgoPeriod),
   };
 }

@@ -1,6 +1,18 @@
-import type { RateRow } from '../../../src/models/rateStats';
+import type { RateRow as CoreRateRow } from '../../../src/models/rateStats';
 
-export type { RateRow };
+/**
+ * A rate model's row; the four comparison columns are there when the model ran with its
+ * comparison periods (null where either period's cell is suppressed or absent).
+ */
+export type RateRow = CoreRateRow & {
+  rate_compare?: number | null;
+  delta_compare_pp?: number | null;
+  rate_year_ago?: number | null;
+  delta_year_pp?: number | null;
+};
+
+/** The comparison columns (COMPARISON_COLUMNS in src/models/comparisons.ts). */
+export const COMPARISON_KEYS = ['rate_compare', 'delta_compare_pp', 'rate_year_ago', 'delta_year_pp'] as const satisfies readonly (keyof RateRow)[];
 
 /**
  * The columns of a rate model's result (RATE_COLUMNS in src/models/rateStats.ts), listed here

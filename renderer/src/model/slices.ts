@@ -8,7 +8,8 @@ const SLICE_LABEL: Record<string, string> = {
   informal: 'Informal coaching',
 };
 
-export const sliceLabel = (slice: string): string => SLICE_LABEL[slice] ?? slice;
+/** The words for a slice: the layers by name, anything else as it is with a capital ("level L3" -> "Level L3"). */
+export const sliceLabel = (slice: string): string => SLICE_LABEL[slice] ?? slice.charAt(0).toUpperCase() + slice.slice(1);
 
 /** The slices present in rows: known layers first in SLICE_ORDER, any others after, as they come. */
 export function orderedSlices(rows: readonly { slice: string }[]): string[] {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
-import { rateDotPlot } from '../../renderer/src/charts/rateDotPlot';
-import { participationRows } from './fixtures/rateRows';
-import { matchSvgSnapshot, serializeSvg } from './svgSnapshot';
+import { rateDotPlot } from '../../../renderer/src/charts/rateDotPlot';
+import { participationRows } from '../fixtures/rateRows';
+import { matchSvgSnapshot, serializeSvg } from '../svgSnapshot';
 
 const render = () => rateDotPlot(participationRows, { k: 5, width: 640, document, ariaLabel: 'Participation rate by gender' });
 
