@@ -32,7 +32,8 @@ describe('pathways import (CLI)', () => {
       writeFileSync(profile, JSON.stringify({ table: 'people', columns: { person_id: 'Employee ID', snapshot_date: 'As Of Date', level: 'Job Level', gender: 'Gender' } }));
       const failed = await run(['import', corpus('roster_duplicate_ids.csv'), '--workspace', ws, '--mapping', profile]);
       expect(failed.code).toBe(3);
-      expect(failed.err).toContain('roster_duplicate_ids.csv, row 4, column "Employee ID": duplicate of row 2 (value: "D1")');
+      expect(failed.err).toContain('roster_duplicate_ids.csv, row 4, column "Employee ID": duplicate of row 2');
+      expect(failed.err).not.toContain('D1');
       expect(failed.err).toContain('nothing was imported');
       expect(await count(ws)).toBe(0);
 

@@ -234,8 +234,8 @@ describe('import corpus: rows that must be rejected', () => {
       expect(failed!).toMatchObject({ ok: false, rejectedTotal: 2 });
       expect(failed!.files[0]).toMatchObject({ status: 'rejected', rowsImported: 0, rowsValid: 3, importId: null });
       expect(failed!.rejects).toEqual([
-        { file: 'roster_duplicate_ids.csv', row: 4, column: 'Employee ID', value: 'D1', reason: 'duplicate of row 2' },
-        { file: 'roster_duplicate_ids.csv', row: 5, column: 'Employee ID', value: 'D2', reason: 'duplicate of row 3' },
+        { file: 'roster_duplicate_ids.csv', row: 4, column: 'Employee ID', value: null, reason: 'duplicate of row 2' },
+        { file: 'roster_duplicate_ids.csv', row: 5, column: 'Employee ID', value: null, reason: 'duplicate of row 3' },
       ]);
       const { report } = await importSuggested(ws, 'roster_duplicate_ids.csv', {}, { onInvalid: 'skip' });
       expect(report.files[0]).toMatchObject({ status: 'imported', rowsImported: 3, rejected: 2 });
@@ -297,8 +297,8 @@ describe('import corpus: rows that must be rejected', () => {
       await withBase(ws);
       const { report } = await importSuggested(ws, 'chronus_matches.csv', {}, { onInvalid: 'skip' });
       expect(report.rejects).toEqual([
-        { file: 'chronus_matches.csv', row: 3, column: 'Mentor Employee ID', value: 'W9999', reason: 'unknown mentor: not in any roster snapshot' },
-        { file: 'chronus_matches.csv', row: 4, column: 'Mentee Employee ID', value: 'W1002', reason: 'mentor and mentee are the same person' },
+        { file: 'chronus_matches.csv', row: 3, column: 'Mentor Employee ID', value: null, reason: 'unknown mentor: not in any roster snapshot' },
+        { file: 'chronus_matches.csv', row: 4, column: 'Mentee Employee ID', value: null, reason: 'mentor and mentee are the same person' },
         { file: 'chronus_matches.csv', row: 5, column: 'Ended On', value: '2025-01-01', reason: 'end_date is before matched_date (2025-02-10)' },
       ]);
       expect(await ws.all('SELECT mentor_id, mentee_id, program_id, match_method FROM matches')).toEqual([

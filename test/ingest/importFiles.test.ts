@@ -53,7 +53,7 @@ describe('importFiles', () => {
         { file: 'roster_bad_rows.csv', row: 4, column: 'As Of Date', value: 'not a date', reason: 'not a date (expected e.g. 2025-03-31)' },
         { file: 'roster_bad_rows.csv', row: 4, column: 'As Of Date', value: 'not a date', reason: 'required value missing' },
         { file: 'roster_bad_rows.csv', row: 5, column: 'Termination Date', value: '2016-01-01', reason: 'termination_date is before hire_date (2017-02-01)' },
-        { file: 'roster_bad_rows.csv', row: 6, column: 'Employee ID', value: 'E101', reason: 'duplicate of row 2' },
+        { file: 'roster_bad_rows.csv', row: 6, column: 'Employee ID', value: null, reason: 'duplicate of row 2' },
       ].filter((r) => !(r.row === 4 && r.reason === 'required value missing')));
       expect(await ws.all('SELECT count(*)::INTEGER AS n FROM people')).toEqual([{ n: 0 }]);
       expect(await ws.all('SELECT count(*)::INTEGER AS n FROM imports')).toEqual([{ n: 0 }]);
@@ -71,7 +71,7 @@ describe('importFiles', () => {
       const csv = readFileSync(rejectsPath, 'utf8').trim().split('\n');
       expect(csv[0]).toBe('file,row,column,value,reason');
       expect(csv).toHaveLength(5);
-      expect(csv[4]).toBe('roster_bad_rows.csv,6,Employee ID,E101,duplicate of row 2');
+      expect(csv[4]).toBe('roster_bad_rows.csv,6,Employee ID,,duplicate of row 2');
     });
   });
 

@@ -88,8 +88,8 @@ describe('background import jobs over the contract', () => {
         const csv = (await dispatch(core, 'importRejectsCsv', { jobId: real.value.jobId })) as { ok: true; value: { csv: string } };
         expect(csv.value.csv.trim().split('\n')).toEqual([
           'file,row,column,value,reason',
-          'roster_duplicate_ids.csv,4,Employee ID,D1,duplicate of row 2',
-          'roster_duplicate_ids.csv,5,Employee ID,D2,duplicate of row 3',
+          'roster_duplicate_ids.csv,4,Employee ID,,duplicate of row 2',
+          'roster_duplicate_ids.csv,5,Employee ID,,duplicate of row 3',
         ]);
         const info = (await dispatch(core, 'info', {})) as { value: { imports: { importId: number; fileHash: string; rowCount: number; rejectedCount: number }[] } };
         expect(info.value.imports).toHaveLength(1);
