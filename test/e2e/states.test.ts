@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startDemoServer } from './demoServer';
 import { Workspace } from '../../src/workspace/workspace';
@@ -35,11 +35,15 @@ async function api(method: string, input: unknown): Promise<{ ok: boolean; value
 
 describe('states of the dashboard', () => {
   it('shows progress while a page computes, cancels it, and computes again on request', async () => {
-    // A view nothing has computed yet: eight quarters of an intersection at an unusual k.
+    // A view nothing has computed yet, on a machine slow enough that the work is seen: every
+    // model reply is held back for a few seconds (how fast the core is must not decide this test).
     await openView(page, demo.server.openUrl, '?page=overview');
+    const slow = async (route: Route) => { await new Promise((r) => setTimeout(r, 3000)); await route.continue().catch(() => undefined); };
+    await page.route('**/api/runModel', slow);
     await page.goto(new URL('?page=participation&period=2026-Q3&dimension=age_band&dimension2=race_ethnicity&k=6', demo.server.url).toString());
     const progress = page.getByTestId('progress');
-    await progress.getByRole('button', { name: 'Cancel' }).click({ timeout: 60_000 });
+    await progress.getByRole('button', { name: 'Cancel' }).click({ timeout: 20_000 });
+    await page.unroute('**/api/runModel', slow);
     await expect.poll(() => progress.textContent()).toContain('Cancelled');
     await waitReady(page);
     const states = await page.locator('section.panel').evaluateAll((s) => s.map((x) => x.getAttribute('data-state')));
