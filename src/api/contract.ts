@@ -176,6 +176,14 @@ export const api = {
   importRejectsCsv: { input: z.object({ jobId: ImportJobIdSchema }).strict(), output: z.object({ csv: z.string() }) },
   /** The workspace's data settings the Data page shows: level order and label merges. */
   dataSettings: { input: z.object({}).strict(), output: DataSettingsSchema },
+  /**
+   * Erases one person from every table (a data-subject request). The id is the one their HR
+   * system uses; it is pseudonymized like an import's, never stored or echoed.
+   */
+  removePerson: {
+    input: z.object({ personId: Text.min(1).max(200) }).strict(),
+    output: z.object({ found: z.boolean(), deleted: z.record(z.string(), z.number().int()), unlinked: z.record(z.string(), z.number().int()) }),
+  },
   removeImport: { input: z.object({ importId: z.number().int().min(1) }).strict(), output: z.object({ rowsRemoved: z.number().int() }) },
   setLevelOrder: {
     input: z.object({ levels: z.array(z.object({ label: Text.min(1), rank: z.number().int().min(1).max(1000) }).strict()).min(1).max(200) }).strict(),

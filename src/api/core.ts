@@ -16,6 +16,7 @@ import { inspectFile } from '../ingest/inspectFile';
 import { importFiles } from '../ingest/importFiles';
 import type { MappingProfile } from '../ingest/mappingProfile';
 import { removeImport, setLevelOrder, addLabelMerge } from '../workspace/settings';
+import { removePerson } from '../workspace/removePerson';
 import type { UploadStore } from './uploads';
 import { ImportJobs } from './importJobs';
 import { dataSettings } from '../workspace/settings';
@@ -153,6 +154,7 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
     importRejectsCsv: async ({ jobId }) => ({ csv: jobs.rejectsCsv(jobId) }),
     dataSettings: () => dataSettings(ws),
     removeImport: ({ importId }) => removeImport(ws, importId),
+    removePerson: ({ personId }) => removePerson(ws, personId),
     setLevelOrder: async ({ levels }) => { await setLevelOrder(ws, levels); return { ok: true as const }; },
     addLabelMerge: (m) => addLabelMerge(ws, m),
     exportReport: async ({ settings, format }) => toReply(await exportReport((await buildReviewPack(ws, settings)).pack, format, { printPdf: options.printPdf })),

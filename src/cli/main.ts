@@ -8,6 +8,7 @@ import { inspectFile } from '../ingest/inspectFile';
 import { runModel, resultToArrow } from '../models/runModel';
 import { loadModels } from '../models/registry';
 import { workspaceInfo } from '../api/workspaceInfo';
+import { removePerson } from '../workspace/removePerson';
 import { createCore } from '../api/core';
 import { startBrowserServer } from '../server/browserServer';
 import { UploadStore } from '../api/uploads';
@@ -31,6 +32,7 @@ Commands:
   report    write the review pack for a period: pdf, html, csv (zip) or xlsx
   review    save (seal), list, show and compare reviews
   serve     open the app in browser mode on 127.0.0.1
+  remove-person  erase one person from every table (data-subject request)
 
 Run "pathways <command> --help" for a command's options.`,
   demo: `pathways demo [--dir DIR] [--people N] [--seed S] [--no-disparities]
@@ -68,6 +70,13 @@ save seals a review in the workspace: settings, input file hashes, model version
 output. show prints a sealed review's findings (or writes it in a format, from what it stored);
 it exits 1 if the stored review no longer matches its seal. compare lists what changed between
 two sealed reviews and which group rates changed by more than chance (two-proportion tests).`,
+  'remove-person': `pathways remove-person PERSON_ID --workspace W
+
+Erases one person, named by the id their HR system uses, from every table in one transaction:
+their roster snapshots, job events, enrollments, attendance, goals, feedback and kept values are
+deleted; matches and sessions shared with others keep the other side, with the person's id
+replaced by a random one that matches nothing. Sealed reviews hold only suppressed aggregates
+and stay as they were. The id is not printed or stored. Exit code 1 if no row matched.`,
   serve: 'pathways serve [--workspace W] [--port N]\n\nServes the app on 127.0.0.1 (browser mode); prints the address to open.',
 };
 
@@ -219,6 +228,21 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const ws = await Workspace.open(resolve(need(o.workspace, 'workspace')));
         try {
           out.write(`${JSON.stringify(await workspaceInfo(ws), null, 2)}\n`);
+          return 0;
+        } finally { ws.close(); }
+      }
+      case 'remove-person': {
+        if (rest.length !== 1) throw new Usage('name exactly one person id');
+        const ws = await Workspace.open(resolve(need(o.workspace, 'workspace')));
+        try {
+          const r = await removePerson(ws, rest[0]);
+          if (!r.found) {
+            err.write('pathways remove-person: no row of this workspace belongs to that id (ids are matched exactly as the HR system wrote them); nothing changed\n');
+            return 1;
+          }
+          const deleted = Object.entries(r.deleted).filter(([, n]) => n > 0).map(([t, n]) => `${n} from ${t}`);
+          const unlinked = Object.entries(r.unlinked).filter(([, n]) => n > 0).map(([t, n]) => `${n} in ${t}`);
+          out.write(`removed: ${deleted.join(', ') || 'no rows of their own'}${unlinked.length ? `; unlinked from shared rows: ${unlinked.join(', ')}` : ''}\n`);
           return 0;
         } finally { ws.close(); }
       }

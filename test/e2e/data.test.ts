@@ -72,7 +72,8 @@ describe('Data page in Chromium (browser mode)', () => {
     const rejects = await page.getByTestId('rejects-table').locator('tbody tr').evaluateAll((rows) =>
       rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent)));
     expect(rejects).toEqual([
-      ['e2e_roster_needs_mapping.csv', '4', 'Staff Ref', 'S1', 'duplicate of row 2'],
+      // A person's id is never repeated: the row and column find it in the user's own file.
+      ['e2e_roster_needs_mapping.csv', '4', 'Staff Ref', '', 'duplicate of row 2'],
       ['e2e_roster_needs_mapping.csv', '6', 'As Of Date', 'not a date', 'not a date (expected e.g. 2025-03-31)'],
     ]);
     expect(await count()).toBe(0);
@@ -83,7 +84,7 @@ describe('Data page in Chromium (browser mode)', () => {
     const saved = readFileSync(await download.path(), 'utf8').trim().split('\n');
     expect(saved).toEqual([
       'file,row,column,value,reason',
-      'e2e_roster_needs_mapping.csv,4,Staff Ref,S1,duplicate of row 2',
+      'e2e_roster_needs_mapping.csv,4,Staff Ref,,duplicate of row 2',
       'e2e_roster_needs_mapping.csv,6,As Of Date,not a date,not a date (expected e.g. 2025-03-31)',
     ]);
 
@@ -98,6 +99,20 @@ describe('Data page in Chromium (browser mode)', () => {
     expect(await count()).toBe(3);
     await expect.poll(() => page.getByTestId('table-people').textContent()).toBe('people: 3 rows');
     expect(await page.getByTestId('blocked-models').locator('li').count()).toBeGreaterThan(0);
+
+    // A data-subject request: one person erased, asked for once more, the id not shown back.
+    await page.getByTestId('remove-person-id').fill('S2');
+    await page.getByTestId('remove-person-button').click();
+    expect(await count()).toBe(3);
+    await page.getByTestId('remove-person-confirm').click();
+    await expect.poll(() => page.getByTestId('remove-person-result').textContent()).toBe('Removed: 1 row from people.');
+    expect(await count()).toBe(2);
+    await expect.poll(() => page.getByTestId('table-people').textContent()).toBe('people: 2 rows');
+    await page.getByTestId('remove-person-id').fill('S2');
+    await page.getByTestId('remove-person-button').click();
+    await page.getByTestId('remove-person-confirm').click();
+    await expect.poll(() => page.getByTestId('remove-person-result').textContent()).toContain('No row of this workspace belongs to that id; nothing changed.');
+    expect(await page.getByTestId('data-page').textContent()).not.toContain('S2');
 
     // Remove it: gone from the list and from the workspace.
     await row.getByRole('button', { name: /Remove import/ }).click();

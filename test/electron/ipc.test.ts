@@ -151,6 +151,7 @@ describe('registerIpc', () => {
     cancelImport: [['no job id', {}], ['a numeric job id', { jobId: 12 }]],
     importRejectsCsv: [['a path for a job id', { jobId: '/tmp/rejects.csv' }]],
     dataSettings: [],
+    removePerson: [['no id', {}], ['an empty id', { personId: '' }], ['a numeric id', { personId: 12 }], ['an id of 10,000 characters', { personId: 'x'.repeat(10_000) }]],
     removeImport: [['import id 0', { importId: 0 }], ['import id as text', { importId: '1' }]],
     setLevelOrder: [['no levels', { levels: [] }], ['rank 0', { levels: [{ label: 'L1', rank: 0 }] }], ['empty label', { levels: [{ label: '', rank: 1 }] }]],
     addLabelMerge: [['an extra dimension', { dimension: 'age', from: 'a', to: 'b' }], ['empty target', { dimension: 'gender', from: 'F', to: '' }]],
@@ -171,7 +172,7 @@ describe('registerIpc', () => {
   };
   const validInput: Record<MethodName, unknown> = {
     info: {}, listModels: {}, runModel: validRun, findings: { params: validRun.params },
-    inspectFile: { fileId }, importFiles: { files: [{ fileId, profile }] }, removeImport: { importId: 1 },
+    inspectFile: { fileId }, importFiles: { files: [{ fileId, profile }] }, removeImport: { importId: 1 }, removePerson: { personId: 'E0001' },
     startImport: { files: [{ fileId, profile }], dryRun: true }, importStatus: { jobId: 'a'.repeat(24) },
     cancelImport: { jobId: 'b'.repeat(24) }, importRejectsCsv: { jobId: 'c'.repeat(24) }, dataSettings: {},
     setLevelOrder: { levels: [{ label: 'L1', rank: 1 }] }, addLabelMerge: { dimension: 'gender', from: 'F', to: 'Woman' },

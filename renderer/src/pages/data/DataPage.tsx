@@ -9,6 +9,7 @@ import { FileDrop } from './FileDrop';
 import { PreviewTable } from './PreviewTable';
 import { MappingEditor } from './MappingEditor';
 import { ValidationReport } from './ValidationReport';
+import { RemovePerson } from './RemovePerson';
 import { ImportList } from './ImportList';
 import { DataQuality } from './DataQuality';
 import { LevelOrderEditor } from './LevelOrderEditor';
@@ -97,6 +98,10 @@ export function DataPage({ info, call, onChanged }: { info: WorkspaceInfo; call:
     setBusy(true);
     try { await call('removeImport', { importId: i.importId }); onChanged(); } catch (err) { setPageError(asApiError(err)); } finally { setBusy(false); }
   };
+  const erase = async (personId: string) => {
+    setBusy(true);
+    try { const r = await call('removePerson', { personId }); if (r.found) onChanged(); return r; } catch (err) { setPageError(asApiError(err)); return null; } finally { setBusy(false); }
+  };
   const saveLevels = async (labels: string[]) => {
     setBusy(true);
     try { await call('setLevelOrder', { levels: labels.map((label, i) => ({ label, rank: i + 1 })) }); setSettingsVersion((v) => v + 1); onChanged(); } catch (err) { setPageError(asApiError(err)); } finally { setBusy(false); }
@@ -176,6 +181,7 @@ export function DataPage({ info, call, onChanged }: { info: WorkspaceInfo; call:
         <ImportList imports={info.imports} onRemove={(i) => { void remove(i); }} busy={busy || running} />
       </section>
 
+      <div className="data-card"><RemovePerson onRemove={erase} busy={busy || running} /></div>
       <div className="data-card"><DataQuality info={info} models={models.value} /></div>
       <div className="data-card">
         {settings.value ? <LevelOrderEditor levels={settings.value.levelOrder} onSave={(l) => { void saveLevels(l); }} busy={busy} /> : null}
