@@ -7,10 +7,12 @@ import { appRoot } from '../../src/paths';
 import { Workspace } from '../../src/workspace/workspace';
 import { loadMigrations, latestSchemaVersion } from '../../src/workspace/migrations';
 import { fingerprint, fingerprintFile, writeRoster, ROSTER_PROFILE } from './fingerprint';
+import { loadReports, PERIOD } from '../reports/fixture';
+import { listReviews, openReview } from '../../src/reports/reviews/reviewStore';
 
 /**
- * Killing Pathways (SIGKILL: no handler runs, nothing is flushed) at any moment of an import or
- * a migration must leave a workspace that opens, holding either the state before the work or
+ * Killing Pathways (SIGKILL: no handler runs, nothing is flushed) at any moment of an import,
+ * a migration or a review save must leave a workspace that opens, holding either the state before the work or
  * the state after it, never anything in between. Each case runs the real CLI in a child
  * process against a copy of one workspace and kills it after a delay drawn from a seeded
  * generator that spreads the kills over the whole run, start-up and commit included.
@@ -131,5 +133,47 @@ describe('crash safety (SIGKILL at random points)', () => {
       expect({ ...state, meta: undefined }).toEqual({ ...expected, meta: undefined });
     }
     expect(killed).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('a review save killed at any point leaves no review or one whole, sealed review, and the data as it was', async () => {
+    const base = join(dir, 'reviews.duckdb');
+    const ws = await Workspace.open(base);
+    await loadReports(ws);
+    ws.close();
+    const data = await fingerprintFile(base);
+    const save = ['review', 'save', '--workspace', base, '--period', PERIOD, '--title', 'Q2 review'];
+    const probe = join(dir, 'reviews-probe.duckdb');
+    copyWorkspace(base, probe);
+    const full = await runToEnd([...save.slice(0, 3), probe, ...save.slice(4)]);
+    expect(full.code, full.stderr).toBe(0);
+
+    const random = seeded(2026);
+    const outcomes = { killed: 0, finished: 0, none: 0, sealed: 0 };
+    for (let i = 0; i < KILLS_PER_CASE; i++) {
+      const target = join(dir, `rev-${i}.duckdb`);
+      copyWorkspace(base, target);
+      const at = Math.round(full.ms * (i % 2 === 0 ? 0.9 * random() : 0.5 + 0.45 * random()));
+      outcomes[await killAfter([...save.slice(0, 3), target, ...save.slice(4)], at)]++;
+      const reopened = await Workspace.open(target);
+      try {
+        expect(await fingerprint(reopened), `killed at ${at} ms: the imported data changed`).toEqual(data);
+        const reviews = await listReviews(reopened);
+        expect(reviews.length, `killed at ${at} ms`).toBeLessThanOrEqual(1);
+        if (reviews.length) {
+          // A review that exists is whole: its stored outputs still match its seal.
+          expect((await openReview(reopened, reviews[0].reviewId)).intact, `killed at ${at} ms: a review whose seal does not hold`).toBe(true);
+          outcomes.sealed++;
+        } else {
+          const partial = await reopened.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM review_results');
+          expect(partial, `killed at ${at} ms: results of a review that was never saved`).toEqual([{ n: 0 }]);
+          outcomes.none++;
+        }
+      } finally { reopened.close(); }
+      rmSync(target, { force: true });
+      rmSync(`${target}.wal`, { force: true });
+    }
+    expect(outcomes.killed).toBeGreaterThanOrEqual(3);
+    expect(outcomes.none).toBeGreaterThan(0);
+    console.info(`review save crash test: ${JSON.stringify(outcomes)} over ${KILLS_PER_CASE} runs of ${full.ms.toFixed(0)} ms`);
   }, 600_000);
 });
