@@ -75,10 +75,13 @@ export function rateStats(input: RateInput[], opts: { k: number; reference: Refe
     };
   });
 
+  // METRICS.md: the reference group is chosen per dimension, so every slice compares with the
+  // same group (women with men at every level), not with whichever group is largest there.
+  const largest = largestGroup(input);
   const comparisons: { row: RateRow; ref: RateRow }[] = [];
   for (const slice of [...new Set(rows.map((r) => r.slice))]) {
     const visible = rows.filter((r) => r.slice === slice && !r.suppressed && !isUnknown(r.grp));
-    const ref = pickReference(visible, opts.reference, opts.adverse);
+    const ref = pickReference(visible, opts.reference, opts.adverse, largest);
     if (!ref) continue;
     ref.is_reference = true;
     for (const row of visible) {
@@ -107,17 +110,33 @@ export function rateStats(input: RateInput[], opts: { k: number; reference: Refe
   return rows;
 }
 
-function pickReference(rows: RateRow[], reference: Reference, adverse: boolean): RateRow | undefined {
+/**
+ * The dimension's largest group (known groups only): the largest in the 'all' slice where the
+ * result has one (the whole population), else the most people over every slice.
+ */
+function largestGroup(input: RateInput[]): string | undefined {
+  const size = new Map<string, number>();
+  const whole = input.some((r) => r.slice === 'all') ? input.filter((r) => r.slice === 'all') : input;
+  for (const r of whole) if (!isUnknown(r.grp)) size.set(r.grp, (size.get(r.grp) ?? 0) + r.denominator);
+  return [...size].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/**
+ * The slice's reference row. A chosen group, or else the dimension's largest, where it is shown
+ * in the slice; where it is not (suppressed there, or absent), the slice's own largest group,
+ * which the row's reference_group then names. "Highest rate" is per slice by its definition
+ * (EEOC: the most favourable rate among the groups compared).
+ */
+function pickReference(rows: RateRow[], reference: Reference, adverse: boolean, largest: string | undefined): RateRow | undefined {
   if (!rows.length) return undefined;
-  if (typeof reference === 'object') {
-    const chosen = rows.find((r) => r.grp === reference.group);
-    if (chosen) return chosen;
-  }
   if (reference === 'highest') {
-    // EEOC: the most favourable rate; for an adverse outcome that is the lowest.
+    // For an adverse outcome the most favourable rate is the lowest.
     return [...rows].sort((a, b) => (adverse ? a.rate! - b.rate! : b.rate! - a.rate!) || b.denominator! - a.denominator!)[0];
   }
-  return [...rows].sort((a, b) => b.denominator! - a.denominator! || a.grp.localeCompare(b.grp))[0];
+  const wanted = typeof reference === 'object' ? reference.group : largest;
+  return rows.find((r) => r.grp === wanted)
+    ?? rows.find((r) => r.grp === largest)
+    ?? [...rows].sort((a, b) => b.denominator! - a.denominator! || a.grp.localeCompare(b.grp))[0];
 }
 
 const nullIfNaN = (x: number) => (Number.isFinite(x) ? x : null);
