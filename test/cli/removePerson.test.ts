@@ -1,8 +1,7 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { cli } from '../helpers/runCli';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
 
@@ -11,14 +10,6 @@ import { tempDir } from '../helpers/tempWorkspace';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(chunk, _enc, done) { f(String(chunk)); done(); } });
-  const code = await main(args, sink((s) => { out += s; }) as unknown as typeof process.stdout, sink((s) => { err += s; }) as unknown as typeof process.stderr);
-  return { code, out, err };
-}
 
 describe('pathways remove-person', () => {
   it('erases one person and says what it removed, without naming them', async () => {

@@ -1,24 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
+import { cli } from '../helpers/runCli';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
 import { loadReports, PERIOD } from '../reports/fixture';
 
 const tmp = tempDir();
 const wsPath = join(tmp.dir, 'w.duckdb');
-
-/** Runs the CLI in this process and collects what it writes. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(chunk, _enc, done) { f(String(chunk)); done(); } });
-  const code = await main(args, sink((s) => { out += s; }) as unknown as typeof process.stdout, sink((s) => { err += s; }) as unknown as typeof process.stderr);
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   const ws = await Workspace.open(wsPath);
