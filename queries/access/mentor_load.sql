@@ -35,6 +35,8 @@
 -- the informal conversations they hosted; peer circle attendees are peers, not mentees (the
 -- circle's hours still count for its host). Hours: the conversations of the period they hosted
 -- or that belong to a match they mentor, each once; a conversation without a duration adds none.
+-- A formal meeting hosted by the match's own mentee is the mentor's hour, not the mentee's: the
+-- one who books the meeting does not become a mentor by it.
 -- Mentors who mentored without a mentee or a logged hour (a live mentor enrollment, a peer
 -- circle) count with zero load: an idle part of the pool is part of how uneven the load is.
 
@@ -56,7 +58,9 @@ active_matches AS (
 ),
 period_sessions AS (
   SELECT s.session_id, s.layer, s.host_id, s.match_id, s.duration_minutes,
-         coalesce(s.program_id, m.program_id) AS program_id, m.mentor_id
+         coalesce(s.program_id, m.program_id) AS program_id, m.mentor_id,
+         -- the host unless it is the match's own mentee (who may book the meeting, and is still the mentee)
+         CASE WHEN s.host_id IS DISTINCT FROM m.mentee_id THEN s.host_id END AS lead_id
   FROM sessions s
   LEFT JOIN matches m ON m.match_id = s.match_id
   WHERE s.date >= $period_start::DATE AND s.date < $period_end::DATE
@@ -66,7 +70,7 @@ mentoring AS (
   SELECT mentor_id AS person_id, layer, program_id FROM active_matches
   UNION
   -- ... the host of a conversation in the period (peer circle lead, informal coach) ...
-  SELECT host_id, layer, program_id FROM period_sessions WHERE host_id IS NOT NULL
+  SELECT lead_id, layer, program_id FROM period_sessions WHERE lead_id IS NOT NULL
   UNION
   -- ... and whoever a program lists as mentor, coach or facilitator with a live place: enrolled
   -- before the period ended, in a program that had not ended before it began. The status is
@@ -105,7 +109,7 @@ mentees_of AS (
 ),
 led_sessions AS (
   SELECT DISTINCT mentor, session_id, duration_minutes FROM (
-    SELECT host_id AS mentor, session_id, duration_minutes, layer, program_id FROM period_sessions WHERE host_id IS NOT NULL
+    SELECT lead_id AS mentor, session_id, duration_minutes, layer, program_id FROM period_sessions WHERE lead_id IS NOT NULL
     UNION ALL
     SELECT mentor_id, session_id, duration_minutes, layer, program_id FROM period_sessions WHERE mentor_id IS NOT NULL
   ) s CROSS JOIN in_scope f

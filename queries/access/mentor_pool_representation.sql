@@ -58,11 +58,14 @@ mentoring AS (
   -- The mentor of an active match ...
   SELECT mentor_id AS person_id, layer, program_id FROM active_matches
   UNION
-  -- ... the host of a conversation in the period (peer circle lead, informal coach) ...
+  -- ... the host of a conversation in the period (peer circle lead, informal coach), except
+  -- the mentee of the match the conversation belongs to: a mentee who books the meeting with
+  -- their mentor is still the mentee ...
   SELECT s.host_id, s.layer, coalesce(s.program_id, m.program_id)
   FROM sessions s
   LEFT JOIN matches m ON m.match_id = s.match_id
   WHERE s.host_id IS NOT NULL AND s.date >= $period_start::DATE AND s.date < $period_end::DATE
+    AND s.host_id IS DISTINCT FROM m.mentee_id
   UNION
   -- ... and whoever a program lists as mentor, coach or facilitator with a live place: enrolled
   -- before the period ended, in a program that had not ended before it began. The status is
