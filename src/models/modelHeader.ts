@@ -26,6 +26,13 @@ export const ModelHeaderSchema = z.object({
   counts: z.array(z.string()).default([]),
   /** table kind: columns whose values form blocks for complementary suppression */
   block: z.array(z.string()).default([]),
+  /**
+   * rate kind: quarters of this model may be added up person-quarter by person-quarter for more
+   * power, because each quarter's outcome is a fresh event (a promotion, an exit). Statuses that
+   * carry over (a yearly cohort, a long match, a 12-month window) count the same person up to
+   * four times and would make pooled tests overconfident, so they do not declare it.
+   */
+  pooling: z.literal('person-quarters').optional(),
   /** a named TypeScript step that turns aggregated SQL rows into the output (src/models/post) */
   postprocess: z.string().optional(),
 });
@@ -70,5 +77,6 @@ export function parseModelHeader(sql: string, area: string): ModelHeader {
     counts: list(fields.counts),
     block: list(fields.block),
     postprocess: fields.postprocess || undefined,
+    pooling: fields.pooling || undefined,
   });
 }

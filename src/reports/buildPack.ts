@@ -62,7 +62,7 @@ export async function buildReviewPack(ws: Workspace, rawSettings: ReportSettings
   }
   const runnable = models.filter((m) => available.get(m.header.name) === null);
   const headlineModels = HEADLINES.filter((h) => available.get(h.model) === null);
-  const total = runnable.reduce((n, m) => n + settings.dimensions.length * (m.header.kind === 'rate' ? POOLED_QUARTERS : 1), 0) + headlineModels.length;
+  const total = runnable.reduce((n, m) => n + settings.dimensions.length * (m.header.kind === 'rate' && m.header.pooling === 'person-quarters' ? POOLED_QUARTERS : 1), 0) + headlineModels.length;
   let done = 0;
   const progress = (what: string) => opts.onProgress?.(done, total, what);
   const params = (dimension: string, p: string, withComparisons: boolean): ModelParams => ({
@@ -90,7 +90,8 @@ export async function buildReviewPack(ws: Workspace, rawSettings: ReportSettings
       const current = await run(m, dimension, settings.period, h.kind === 'rate');
       runs.push({ model: h.name, dimension, window: 'quarter', result: current });
       block.results.push(packResult(current, dimension, 'quarter', settings.period));
-      if (h.kind !== 'rate') continue;
+      // Only where each quarter's outcome is a fresh event (see ModelHeader.pooling).
+      if (h.kind !== 'rate' || h.pooling !== 'person-quarters') continue;
       const earlier: ModelResult[] = [];
       for (const p of pooledPeriods.slice(0, -1).reverse()) earlier.push(await run(m, dimension, p, false));
       const pooled = poolQuarters([current, ...earlier], { k: settings.k, reference: settings.reference, adverse: h.outcome === 'adverse' });

@@ -18,7 +18,8 @@ export function methodology(opts: {
       heading: 'Periods',
       text: 'A period is a calendar quarter. Every rate is also computed for the quarter before and for the same quarter a year earlier; '
         + 'changes are in percentage points and are shown only where the group is shown in both periods (only rates cross periods, never counts). '
-        + `The pooled view adds up the four quarters ${opts.pooledLabel}, person-quarter by person-quarter: someone present in all four counts four times, once per quarter.`,
+        + `The pooled view adds up the four quarters ${opts.pooledLabel}, person-quarter by person-quarter: someone present in all four counts four times, once per quarter. `
+        + 'It is given only for outcomes that are fresh events each quarter (promotions, exits); statuses that carry over from quarter to quarter (taking part, a match, a 12-month window) would count the same person\'s one outcome up to four times and make the tests overconfident.',
     },
     {
       heading: 'Disclosure control',
