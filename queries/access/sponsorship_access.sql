@@ -3,6 +3,7 @@
 -- question: What share of each group's mentees have a mentor at least two levels above them?
 -- kind: rate
 -- outcome: favourable
+-- cross_block: grp
 -- requires: people, matches
 -- inputs: people, matches, programs
 -- parameters:

@@ -28,6 +28,7 @@
 -- group_size: mentees
 -- counts: dormant_matches
 -- block: slice
+-- cross_block: grp
 
 WITH mentees AS (
   SELECT person_id, grp

@@ -3,6 +3,7 @@
 -- question: What share of each group left the organisation during the period, overall and at each level they held when it began?
 -- kind: rate
 -- outcome: adverse
+-- cross_block: grp
 -- requires: people
 -- inputs: people, job_events
 -- parameters:

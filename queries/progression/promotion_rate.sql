@@ -3,6 +3,7 @@
 -- question: What share of each group was promoted in the period, overall and at each level they held when it began?
 -- kind: rate
 -- outcome: favourable
+-- cross_block: grp
 -- requires: people
 -- inputs: people, job_events
 -- parameters:

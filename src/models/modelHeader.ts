@@ -26,6 +26,11 @@ export const ModelHeaderSchema = z.object({
   counts: z.array(z.string()).default([]),
   /** table kind: columns whose values form blocks for complementary suppression */
   block: z.array(z.string()).default([]),
+  /**
+   * columns whose values form cross blocks: rows that add up across blocks, e.g. one group's
+   * rows across slices that partition a total slice beside them (rate models: `grp`)
+   */
+  crossBlock: z.array(z.string()).default([]),
   /** a named TypeScript step that turns aggregated SQL rows into the output (src/models/post) */
   postprocess: z.string().optional(),
 });
@@ -54,7 +59,7 @@ export function parseModelHeader(sql: string, area: string): ModelHeader {
     section = kv[1] in sections ? kv[1] : undefined;
     if (!section) fields[kv[1]] = kv[2].trim();
   }
-  return ModelHeaderSchema.parse({
+  const header = ModelHeaderSchema.parse({
     name: fields.name,
     title: fields.title,
     question: fields.question,
@@ -69,6 +74,10 @@ export function parseModelHeader(sql: string, area: string): ModelHeader {
     groupSize: fields.group_size || undefined,
     counts: list(fields.counts),
     block: list(fields.block),
+    crossBlock: list(fields.cross_block),
     postprocess: fields.postprocess || undefined,
   });
+  // A rate row is a slice and a group: the only cross block is a group's rows across slices.
+  if (header.kind === 'rate' && header.crossBlock.some((c) => c !== 'grp')) throw new Error(`${header.name}: a rate model's cross_block can only be grp`);
+  return header;
 }
