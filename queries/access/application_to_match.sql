@@ -4,6 +4,7 @@
 -- kind: rate
 -- outcome: favourable
 -- cross_block: grp
+-- total_block: all
 -- requires: people, enrollments, matches
 -- inputs: people, enrollments, matches, programs
 -- parameters:

@@ -4,6 +4,7 @@
 -- kind: rate
 -- outcome: favourable
 -- cross_block: grp
+-- total_block: all
 -- requires: people, matches
 -- inputs: people, matches, programs
 -- parameters:

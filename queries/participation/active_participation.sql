@@ -4,6 +4,7 @@
 -- kind: rate
 -- outcome: favourable
 -- cross_block: grp
+-- total_block: all
 -- requires: people, sessions
 -- inputs: people, sessions, session_attendees, matches
 -- parameters:

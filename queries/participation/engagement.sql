@@ -29,6 +29,7 @@
 -- counts: dormant_matches
 -- block: slice
 -- cross_block: grp
+-- total_block: all
 
 WITH mentees AS (
   SELECT person_id, grp

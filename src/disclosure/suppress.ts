@@ -12,6 +12,8 @@ export interface CountCell {
   block: string;
   /** Cells in one cross block add up too (one group across slices that partition a total slice). */
   cross?: string;
+  /** A cell of the total slice: the complement only when no part of its cross block can be. */
+  total?: boolean;
   numerator: number;
   denominator: number;
 }
@@ -49,18 +51,19 @@ export function primaryReason(numerator: number, denominator: number, k: number)
  *    relations even when every relation holds two hidden cells (two hidden squares joined by
  *    one hidden cell); such a cell gets the cheapest chain of shown cells that closes a cycle
  *    through it, then step 1 runs again.
- * Sizes order the choice (smallest first, then input order). Cells without a cross block
+ * Sizes order the choice (smallest first, then input order), parts before totals: the total
+ * slice is the headline figure, and hiding a part protects as well. Cells without a cross block
  * meet in one unconstrained node, where step 2 finds nothing step 1 had not.
  */
 export function addComplementary(
-  cells: { block: string; cross?: string; size: number }[],
+  cells: { block: string; cross?: string; total?: boolean; size: number }[],
   reasons: (SuppressionReason | null)[],
 ): (SuppressionReason | null)[] {
   const out = [...reasons];
   const ends = cells.map((c) => [`b\u001f${c.block}`, c.cross === undefined ? FREE : `c\u001f${c.cross}`] as const);
   const members = new Map<string, number[]>();
   ends.forEach((e, i) => e.forEach((n) => { if (n !== FREE) members.set(n, [...(members.get(n) ?? []), i]); }));
-  const bySize = (a: number, b: number) => cells[a].size - cells[b].size || a - b;
+  const bySize = (a: number, b: number) => Number(Boolean(cells[a].total)) - Number(Boolean(cells[b].total)) || cells[a].size - cells[b].size || a - b;
   const unclosable = new Set<number>();
   for (;;) {
     for (let changed = true; changed;) {
@@ -134,7 +137,7 @@ function cheapestChain(i: number, ends: (readonly [string, string])[], reasons: 
 export function suppressCells(cells: CountCell[], k: number): (SuppressionReason | null)[] {
   checkK(k);
   const primary = cells.map((c) => primaryReason(c.numerator, c.denominator, k));
-  return addComplementary(cells.map((c) => ({ block: c.block, cross: c.cross, size: c.denominator })), primary);
+  return addComplementary(cells.map((c) => ({ block: c.block, cross: c.cross, total: c.total, size: c.denominator })), primary);
 }
 
 export const suppressedNote = (k: number): string => `fewer than ${k}`;

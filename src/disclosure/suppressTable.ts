@@ -9,6 +9,8 @@ export interface TableDisclosure {
   block: string[];
   /** Columns that together name a cross block: rows that add up across blocks (none: no cross relation). */
   crossBlock?: string[];
+  /** The block (its columns' values joined as for blocks) whose rows are the cross blocks' totals. */
+  totalBlock?: string;
   /** Columns that identify the row (kept when the row is suppressed). */
   keys: string[];
 }
@@ -26,7 +28,7 @@ export function suppressTableRows(rows: Record<string, unknown>[], d: TableDiscl
       : d.counts.some((c) => { const n = Number(r[c] ?? 0); return n >= 1 && n < k; }) ? 'small count' : null);
   const key = (r: Record<string, unknown>, cols: string[]) => cols.map((b) => String(r[b] ?? '')).join('\u001f');
   const reasons = addComplementary(rows.map((r) => ({
-    block: key(r, d.block), cross: d.crossBlock?.length ? key(r, d.crossBlock) : undefined, size: size(r),
+    block: key(r, d.block), total: d.totalBlock !== undefined && key(r, d.block) === d.totalBlock, cross: d.crossBlock?.length ? key(r, d.crossBlock) : undefined, size: size(r),
   })), primary);
   return rows.map((r, i) => {
     if (reasons[i] === null) return { ...r, suppressed: false, note: null };

@@ -31,6 +31,8 @@ export const ModelHeaderSchema = z.object({
    * rows across slices that partition a total slice beside them (rate models: `grp`)
    */
   crossBlock: z.array(z.string()).default([]),
+  /** the block (e.g. slice 'all') whose rows are the totals of the cross blocks: hidden as a complement last */
+  totalBlock: z.string().optional(),
   /** a named TypeScript step that turns aggregated SQL rows into the output (src/models/post) */
   postprocess: z.string().optional(),
 });
@@ -75,6 +77,7 @@ export function parseModelHeader(sql: string, area: string): ModelHeader {
     counts: list(fields.counts),
     block: list(fields.block),
     crossBlock: list(fields.cross_block),
+    totalBlock: fields.total_block || undefined,
     postprocess: fields.postprocess || undefined,
   });
   // A rate row is a slice and a group: the only cross block is a group's rows across slices.

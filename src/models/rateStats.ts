@@ -56,6 +56,8 @@ export interface RateOptions {
   adverse: boolean;
   /** The header's cross_block: with ['grp'], a group's rows across slices add up (a total slice beside its parts). */
   crossBlock?: string[];
+  /** The header's total_block: the slice whose rows are each group's total (hidden last). */
+  totalBlock?: string;
 }
 
 /** The cross block of a row, or undefined when the model declares none. */
@@ -70,7 +72,7 @@ export const crossOf = (r: { slice: string; grp: string }, crossBlock: string[] 
  * (not even its p-value) leaves the core.
  */
 export function rateStats(input: RateInput[], opts: RateOptions): RateRow[] {
-  const hidden = suppressCells(input.map((r) => ({ block: r.slice, cross: crossOf(r, opts.crossBlock), numerator: r.numerator, denominator: r.denominator })), opts.k);
+  const hidden = suppressCells(input.map((r) => ({ block: r.slice, cross: crossOf(r, opts.crossBlock), total: r.slice === opts.totalBlock, numerator: r.numerator, denominator: r.denominator })), opts.k);
   const rows: RateRow[] = input.map((r, i) => {
     if (hidden[i]) {
       return {

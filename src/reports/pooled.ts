@@ -27,7 +27,7 @@ export function poolQuarters(quarters: readonly ModelResult[], opts: RateOptions
     return { slice: r.slice, grp: r.grp, numerator: all ? sum(parts.map((p) => p!.numerator!)) : 0, denominator: all ? sum(parts.map((p) => p!.denominator!)) : 0, all };
   });
   const reasons = addComplementary(
-    sums.map((c) => ({ block: c.slice, cross: crossOf(c, opts.crossBlock), size: c.denominator })),
+    sums.map((c) => ({ block: c.slice, cross: crossOf(c, opts.crossBlock), total: c.slice === opts.totalBlock, size: c.denominator })),
     sums.map((c): SuppressionReason | null => (c.all ? null : 'small group')),
   );
   const inputs = sums.filter((_, i) => reasons[i] === null).map(({ slice, grp, numerator, denominator }) => ({ slice, grp, numerator, denominator }));

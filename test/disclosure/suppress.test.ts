@@ -60,6 +60,21 @@ describe('addComplementary across slices', () => {
     expect(cells.filter((c, i) => c.block === 'all' && out[i] !== null)).toEqual([]);
   });
 
+  it('takes a part before the total slice, even when sizes tie (equal denominators in every slice)', () => {
+    const g: Cell[] = [
+      { block: 'all', cross: 'A', size: 8 }, { block: 'all', cross: 'B', size: 8 }, { block: 'all', cross: 'C', size: 8 },
+      { block: 'formal', cross: 'A', size: 8 }, { block: 'formal', cross: 'B', size: 8 }, { block: 'formal', cross: 'C', size: 8 },
+      { block: 'peer', cross: 'A', size: 8 }, { block: 'peer', cross: 'B', size: 8 }, { block: 'peer', cross: 'C', size: 8 },
+    ].map((c) => ({ ...c, total: c.block === 'all' }));
+    // formal/A hidden: A takes peer/A (not all/A, first in order); formal takes formal/B, then
+    // peer takes peer/B; B then holds formal/B and peer/B.
+    const out = addComplementary(g, g.map((c) => (c.block === 'formal' && c.cross === 'A' ? 'small count' : null)));
+    expect(hiddenOf(g, out)).toEqual(['formal/A', 'formal/B', 'peer/A', 'peer/B']);
+    // Without the mark, the tie goes to input order and the headline all/A is hidden.
+    const unmarked = addComplementary(g.map(({ total: _t, ...c }) => c), g.map((c) => (c.block === 'formal' && c.cross === 'A' ? 'small count' : null)));
+    expect(hiddenOf(g, unmarked)).toContain('all/A');
+  });
+
   it('closes a cycle through a hidden cell that two hidden squares would still pin down', () => {
     // Hidden: square S1,S2 x A,B and square S3,S4 x C,D, joined by S1/C. Every slice and group
     // holds 2 or 3 hidden cells, yet S1/C is determined: the S1 total minus shown S1 cells gives

@@ -37,7 +37,7 @@ export const survival: PostProcessor = (raw, { params, header }) => {
   const list = [...groups.values()].sort((a, b) => a.slice.localeCompare(b.slice) || a.grp.localeCompare(b.grp));
   const sizes = list.map((g) => g.counts.reduce((s, c) => s + c.events + c.censored, 0));
   const primary = sizes.map((n): SuppressionReason | null => (n < k ? 'small group' : null));
-  const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, cross: crossOf(g, header.crossBlock), size: sizes[i] })), primary);
+  const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, cross: crossOf(g, header.crossBlock), total: g.slice === header.totalBlock, size: sizes[i] })), primary);
 
   const logrank = new Map<string, ReturnType<typeof logRankTestCounts>>();
   for (const slice of new Set(list.map((g) => g.slice))) {
