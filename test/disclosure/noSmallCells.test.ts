@@ -119,7 +119,7 @@ interface Truth { key: Record<string, string>; q: Record<string, number>; hidden
 
 /**
  * The true counts behind each output row of a model whose rows are one per SQL row (rate and
- * plain table models, mean_ci) or one summary per (slice, grp) (survival); null for the
+ * plain table models, mean_ci, below_shown) or one summary per (slice, grp) (survival); null for the
  * post-processors that check their own structure (matrix, load, lift).
  */
 function truthOf(header: ModelHeader, raw: Record<string, unknown>[], rows: Record<string, unknown>[]): Truth[] | null {
@@ -146,7 +146,7 @@ function truthOf(header: ModelHeader, raw: Record<string, unknown>[], rows: Reco
     }
     return [...byKey.values()];
   }
-  if (header.postprocess && header.postprocess !== 'mean_ci') return null;
+  if (header.postprocess && !['mean_ci', 'below_shown'].includes(header.postprocess)) return null;
   const keys = header.output.filter((o) => o.type === 'VARCHAR').map((o) => o.name);
   return raw.map((r, i) => ({
     key: Object.fromEntries(keys.map((k) => [k, String(r[k])])),

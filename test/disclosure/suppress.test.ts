@@ -3,7 +3,7 @@ import { addComplementary, suppressCells, type SuppressionReason } from '../../s
 import { suppressTableRows } from '../../src/disclosure/suppressTable';
 import { rateStats } from '../../src/models/rateStats';
 
-type Cell = { block: string; cross?: string; size: number };
+type Cell = { block: string; cross?: string; total?: boolean; size: number };
 const hiddenOf = (cells: Cell[], reasons: (SuppressionReason | null)[]) =>
   cells.filter((_, i) => reasons[i] !== null).map((c) => `${c.block}/${c.cross ?? ''}`).sort();
 
