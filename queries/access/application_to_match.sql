@@ -3,6 +3,8 @@
 -- question: Of each group's people who applied to be mentored in the period, what share had been matched by the period's end?
 -- kind: rate
 -- outcome: favourable
+-- cross_block: grp
+-- total_block: all
 -- requires: people, enrollments, matches
 -- inputs: people, enrollments, matches, programs
 -- parameters:

@@ -3,6 +3,8 @@
 -- question: What share of each group's mentees have a mentor at least two levels above them?
 -- kind: rate
 -- outcome: favourable
+-- cross_block: grp
+-- total_block: all
 -- requires: people, matches
 -- inputs: people, matches, programs
 -- parameters:

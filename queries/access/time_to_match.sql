@@ -22,6 +22,8 @@
 --   censored     BIGINT   requests still waiting after t days at the censoring date
 -- population: every mentee request made on or before the last day of the period by people employed on that day; one request per person and program (per person in 'all')
 -- postprocess: survival
+-- cross_block: grp
+-- total_block: all
 
 -- Cohort: every request made up to the period's end, however old, so the curve describes
 -- the whole wait as known at the period's end. A request is the first sign a person asked for a

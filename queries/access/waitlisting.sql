@@ -3,6 +3,8 @@
 -- question: Of each group's people who applied to be mentored in the period, what share were still waiting for a match at the period's end?
 -- kind: rate
 -- outcome: adverse
+-- cross_block: grp
+-- total_block: all
 -- requires: people, enrollments, matches
 -- inputs: people, enrollments, matches, programs
 -- parameters:

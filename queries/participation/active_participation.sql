@@ -3,6 +3,8 @@
 -- question: What share of each group took part in at least N mentorship conversations in the period, overall and in each layer?
 -- kind: rate
 -- outcome: favourable
+-- cross_block: grp
+-- total_block: all
 -- requires: people, sessions
 -- inputs: people, sessions, session_attendees, matches
 -- parameters:

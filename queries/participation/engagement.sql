@@ -28,6 +28,8 @@
 -- group_size: mentees
 -- counts: dormant_matches
 -- block: slice
+-- cross_block: grp
+-- total_block: all
 
 WITH mentees AS (
   SELECT person_id, grp

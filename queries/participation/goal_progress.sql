@@ -3,6 +3,7 @@
 -- question: What share of each group's mentees have set a goal, and of those, what share have a goal completed or on track?
 -- kind: rate
 -- outcome: favourable
+-- cross_block: grp
 -- requires: people, matches, goals
 -- inputs: people, matches, programs, goals
 -- parameters:

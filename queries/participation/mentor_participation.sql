@@ -3,6 +3,8 @@
 -- question: What share of each group's people eligible to mentor acted as a mentor, coach, facilitator or host in the period, overall and in each layer?
 -- kind: rate
 -- outcome: favourable
+-- cross_block: grp
+-- total_block: all
 -- requires: people, sessions
 -- inputs: people, sessions, matches, enrollments, programs
 -- parameters:

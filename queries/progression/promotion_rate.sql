@@ -4,6 +4,8 @@
 -- kind: rate
 -- outcome: favourable
 -- pooling: person-quarters
+-- cross_block: grp
+-- total_block: all
 -- requires: people
 -- inputs: people, job_events
 -- parameters:

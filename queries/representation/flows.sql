@@ -7,6 +7,7 @@
 -- group_size: people
 -- counts: headcount_start, hires, exits, promotions_in, promotions_out, demotions_in, demotions_out, transfers_in, transfers_out, other_in, other_out, headcount_end
 -- block: level
+-- cross_block: grp
 -- parameters:
 --   period_start DATE     first day of the review period
 --   period_end   DATE     first day after the review period

@@ -7,6 +7,8 @@
 -- group_size: level_total
 -- counts: count, count_below, level_total_below
 -- block: level
+-- cross_block: grp
+-- postprocess: below_shown
 -- parameters:
 --   period_end   DATE     first day after the review period
 --   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)

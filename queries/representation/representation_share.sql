@@ -7,6 +7,7 @@
 -- group_size: slice_total
 -- counts: count, group_total
 -- block: slice_type, slice_value
+-- cross_block: slice_type, grp
 -- parameters:
 --   period_start DATE     first day of the review period
 --   period_end   DATE     first day after the review period

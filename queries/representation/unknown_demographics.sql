@@ -7,6 +7,8 @@
 -- group_size: headcount
 -- counts: unknown, count
 -- block: department
+-- cross_block: grp
+-- total_block: All departments
 -- parameters:
 --   period_end   DATE     first day after the review period
 --   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)

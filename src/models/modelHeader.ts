@@ -33,6 +33,13 @@ export const ModelHeaderSchema = z.object({
    * four times and would make pooled tests overconfident, so they do not declare it.
    */
   pooling: z.literal('person-quarters').optional(),
+  /**
+   * columns whose values form cross blocks: rows that add up across blocks, e.g. one group's
+   * rows across slices that partition a total slice beside them (rate models: `grp`)
+   */
+  crossBlock: z.array(z.string()).default([]),
+  /** the block (e.g. slice 'all') whose rows are the totals of the cross blocks: hidden as a complement last */
+  totalBlock: z.string().optional(),
   /** a named TypeScript step that turns aggregated SQL rows into the output (src/models/post) */
   postprocess: z.string().optional(),
 });
@@ -61,7 +68,7 @@ export function parseModelHeader(sql: string, area: string): ModelHeader {
     section = kv[1] in sections ? kv[1] : undefined;
     if (!section) fields[kv[1]] = kv[2].trim();
   }
-  return ModelHeaderSchema.parse({
+  const header = ModelHeaderSchema.parse({
     name: fields.name,
     title: fields.title,
     question: fields.question,
@@ -76,7 +83,12 @@ export function parseModelHeader(sql: string, area: string): ModelHeader {
     groupSize: fields.group_size || undefined,
     counts: list(fields.counts),
     block: list(fields.block),
+    crossBlock: list(fields.cross_block),
+    totalBlock: fields.total_block || undefined,
     postprocess: fields.postprocess || undefined,
     pooling: fields.pooling || undefined,
   });
+  // A rate row is a slice and a group: the only cross block is a group's rows across slices.
+  if (header.kind === 'rate' && header.crossBlock.some((c) => c !== 'grp')) throw new Error(`${header.name}: a rate model's cross_block can only be grp`);
+  return header;
 }

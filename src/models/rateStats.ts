@@ -50,6 +50,20 @@ export const RATE_COLUMNS: ColumnSpec[] = [
 export const UNKNOWN_GROUPS = new Set(['Not recorded', 'Prefer not to say']);
 const isUnknown = (grp: string) => grp.split(' × ').some((g) => UNKNOWN_GROUPS.has(g));
 
+export interface RateOptions {
+  k: number;
+  reference: Reference;
+  adverse: boolean;
+  /** The header's cross_block: with ['grp'], a group's rows across slices add up (a total slice beside its parts). */
+  crossBlock?: string[];
+  /** The header's total_block: the slice whose rows are each group's total (hidden last). */
+  totalBlock?: string;
+}
+
+/** The cross block of a row, or undefined when the model declares none. */
+export const crossOf = (r: { slice: string; grp: string }, crossBlock: string[] | undefined): string | undefined =>
+  crossBlock?.length ? crossBlock.map((c) => String(r[c as 'slice' | 'grp'])).join('\u001f') : undefined;
+
 /**
  * The disparity statistics of METRICS.md for every rate: Wilson CI, reference group, impact
  * ratio with the four-fifths flag (inverted for adverse outcomes), Fisher or z test, BH
@@ -57,8 +71,8 @@ const isUnknown = (grp: string) => grp.split(' × ').some((g) => UNKNOWN_GROUPS.
  * first and suppressed rows carry no statistic at all, so nothing derived from a small cell
  * (not even its p-value) leaves the core.
  */
-export function rateStats(input: RateInput[], opts: { k: number; reference: Reference; adverse: boolean }): RateRow[] {
-  const hidden = suppressCells(input.map((r) => ({ block: r.slice, numerator: r.numerator, denominator: r.denominator })), opts.k);
+export function rateStats(input: RateInput[], opts: RateOptions): RateRow[] {
+  const hidden = suppressCells(input.map((r) => ({ block: r.slice, cross: crossOf(r, opts.crossBlock), total: r.slice === opts.totalBlock, numerator: r.numerator, denominator: r.denominator })), opts.k);
   const rows: RateRow[] = input.map((r, i) => {
     if (hidden[i]) {
       return {

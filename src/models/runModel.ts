@@ -87,7 +87,7 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   const raw = await execute(ws, model, params, period);
 
   if (model.header.kind === 'rate') {
-    const opts = { k: params.k, reference: params.reference, adverse: model.header.outcome === 'adverse' };
+    const opts = { k: params.k, reference: params.reference, adverse: model.header.outcome === 'adverse', crossBlock: model.header.crossBlock, totalBlock: model.header.totalBlock };
     const rows = rateStats(toRateInput(raw), opts);
     if (!params.withComparisons) return { ...base, columns: RATE_COLUMNS, rows: rows as unknown as Record<string, unknown>[] };
     const compare = periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1));
@@ -108,12 +108,13 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
     return { ...base, columns: out.columns, rows: out.rows, notes: out.notes ?? [] };
   }
   if (!model.header.groupSize) throw new PathwaysError('MODEL_FAILED', `${model.file}: a table model must declare group_size for disclosure control`);
-  const rows = suppressTableRows(raw, { groupSize: model.header.groupSize, counts: model.header.counts, block: model.header.block, keys }, params.k);
+  const rows = suppressTableRows(raw, { groupSize: model.header.groupSize, counts: model.header.counts, block: model.header.block, crossBlock: model.header.crossBlock, totalBlock: model.header.totalBlock, keys }, params.k);
   return { ...base, columns, rows };
 }
 
-/** Binds the model's declared parameters for one period and runs it with the shared macros. */
-async function execute(ws: Workspace, model: ModelFile, params: ModelParams, period: Period): Promise<Record<string, unknown>[]> {
+/** Binds the model's declared parameters for one period and runs it with the shared macros: the
+ * aggregated rows before any disclosure control (exported for tests that check it against them). */
+export async function execute(ws: Workspace, model: ModelFile, params: ModelParams, period: Period): Promise<Record<string, unknown>[]> {
   const declared = new Set(model.header.parameters.map((p) => p.name));
   const all = sqlParams(params, period);
   const used = paramsUsedBy(model.sql, all);

@@ -94,7 +94,7 @@ export async function buildReviewPack(ws: Workspace, rawSettings: ReportSettings
       if (h.kind !== 'rate' || h.pooling !== 'person-quarters') continue;
       const earlier: ModelResult[] = [];
       for (const p of pooledPeriods.slice(0, -1).reverse()) earlier.push(await run(m, dimension, p, false));
-      const pooled = poolQuarters([current, ...earlier], { k: settings.k, reference: settings.reference, adverse: h.outcome === 'adverse' });
+      const pooled = poolQuarters([current, ...earlier], { k: settings.k, reference: settings.reference, adverse: h.outcome === 'adverse', crossBlock: h.crossBlock, totalBlock: h.totalBlock });
       const pooledResult: ModelResult = {
         ...current, columns: POOLED_COLUMNS, rows: pooled.rows as unknown as Record<string, unknown>[], comparePeriod: null, yearAgoPeriod: null,
         notes: [`The four quarters ${pooledLabel} added up (person-quarters); a group hidden in any of them is hidden here.`],

@@ -1,7 +1,6 @@
 import type { ModelResult } from '../models/runModel';
-import { rateStats, RATE_COLUMNS, type RateRow } from '../models/rateStats';
+import { rateStats, crossOf, RATE_COLUMNS, type RateOptions, type RateRow } from '../models/rateStats';
 import { addComplementary, suppressedNote, type SuppressionReason } from '../disclosure/suppress';
-import type { Reference } from '../api/contract';
 
 const key = (r: { slice: string; grp: string }) => `${r.slice}\u001f${r.grp}`;
 
@@ -14,11 +13,12 @@ const key = (r: { slice: string; grp: string }) => `${r.slice}\u001f${r.grp}`;
  * only when all four were shown by the model layer; a group hidden in any quarter stays hidden
  * here. Anything derived from the pooled figures is therefore a sum of figures already safe to
  * show, and no suppressed count can be recovered from a difference with the quarter shown beside
- * it. Within each slice the model layer's complementary rule applies again: where exactly one
- * group is hidden, the next smallest is hidden too, so a pooled total could not give it away.
+ * it. Within each slice (and across slices where the model declares a cross block) the model
+ * layer's complementary rule applies again: where exactly one group is hidden, the next
+ * smallest is hidden too, so a pooled total could not give it away.
  * The statistics (Wilson CI, tests, verdicts) are then the model layer's own, on those sums.
  */
-export function poolQuarters(quarters: readonly ModelResult[], opts: { k: number; reference: Reference; adverse: boolean }): { rows: RateRow[]; hidden: number } {
+export function poolQuarters(quarters: readonly ModelResult[], opts: RateOptions): { rows: RateRow[]; hidden: number } {
   const [current] = quarters;
   const perQuarter = quarters.map((q) => new Map((q.rows as unknown as RateRow[]).map((r) => [key(r), r])));
   const sums = (current.rows as unknown as RateRow[]).map((r) => {
@@ -27,7 +27,7 @@ export function poolQuarters(quarters: readonly ModelResult[], opts: { k: number
     return { slice: r.slice, grp: r.grp, numerator: all ? sum(parts.map((p) => p!.numerator!)) : 0, denominator: all ? sum(parts.map((p) => p!.denominator!)) : 0, all };
   });
   const reasons = addComplementary(
-    sums.map((c) => ({ block: c.slice, size: c.denominator })),
+    sums.map((c) => ({ block: c.slice, cross: crossOf(c, opts.crossBlock), total: c.slice === opts.totalBlock, size: c.denominator })),
     sums.map((c): SuppressionReason | null => (c.all ? null : 'small group')),
   );
   const inputs = sums.filter((_, i) => reasons[i] === null).map(({ slice, grp, numerator, denominator }) => ({ slice, grp, numerator, denominator }));

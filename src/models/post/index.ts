@@ -6,6 +6,7 @@ import { matrix } from './matrix';
 import { load } from './load';
 import { meanCI } from './meanCI';
 import { lift } from './lift';
+import { belowShown } from './belowShown';
 
 export interface PostContext {
   params: ModelParams;
@@ -25,4 +26,5 @@ export const POSTPROCESSORS: Record<string, PostProcessor> = {
   load,
   mean_ci: meanCI,
   lift,
+  below_shown: belowShown,
 };

@@ -31,8 +31,9 @@ function totals(cells: Cell[], by: 'row' | 'col'): Map<string, number> {
  *    totals, so this repeats until no shown total is small. Nothing shown then depends on the
  *    hidden group's counts.
  * 2. Cells with 1..k-1 observed are hidden.
- * 3. Complementary suppression (addComplementary) by row, then by column, repeated until
- *    nothing changes: no row or column is left with exactly one hidden cell. A zero cell is
+ * 3. Complementary suppression (addComplementary, rows as blocks and columns as cross
+ *    blocks): no row or column is left with exactly one hidden cell, and no hidden cell is
+ *    pinned down by the rows and columns together. A zero cell is
  *    taken as complement only when nothing else is left, since a hidden zero protects little.
  * A hidden cell shows neither observed, expected nor ratio; zeros are shown (a zero is an
  * answer, and singles nobody out).
@@ -60,14 +61,9 @@ export const matrix: PostProcessor = (raw, { params }) => {
   const colTotal = totals(grid, 'col');
   const grand = grid.reduce((s, c) => s + c.observed, 0);
 
-  let reasons: (SuppressionReason | null)[] = grid.map((c) => (isSmall(c.observed, k) ? 'small count' : null));
+  const primary: (SuppressionReason | null)[] = grid.map((c) => (isSmall(c.observed, k) ? 'small count' : null));
   const size = (c: Cell) => (c.observed === 0 ? Number.MAX_SAFE_INTEGER : c.observed);
-  for (;;) {
-    const before = reasons.filter((r) => r !== null).length;
-    reasons = addComplementary(grid.map((c) => ({ block: c.row, size: size(c) })), reasons);
-    reasons = addComplementary(grid.map((c) => ({ block: c.col, size: size(c) })), reasons);
-    if (reasons.filter((r) => r !== null).length === before) break;
-  }
+  const reasons = addComplementary(grid.map((c) => ({ block: c.row, cross: c.col, size: size(c) })), primary);
   const reasonOf = new Map(grid.map((c, i) => [c, reasons[i]]));
 
   const rows = cells.map((c) => {

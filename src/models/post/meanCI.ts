@@ -53,7 +53,7 @@ export const meanCI: PostProcessor = (raw, { params, header }) => {
     return { ...r, ci_lower: ci?.lower ?? null, ci_upper: ci?.upper ?? null };
   });
   const keys = header.output.filter((o) => o.type === 'VARCHAR').map((o) => o.name);
-  const rows = suppressTableRows(withCI, { groupSize: header.groupSize, counts: header.counts, block: header.block, keys }, params.k);
+  const rows = suppressTableRows(withCI, { groupSize: header.groupSize, counts: header.counts, block: header.block, crossBlock: header.crossBlock, totalBlock: header.totalBlock, keys }, params.k);
   const columns: ColumnSpec[] = [
     ...header.output.map((o) => ({ name: o.name, type: columnType(o.type) })),
     { name: 'suppressed', type: 'bool' }, { name: 'note', type: 'utf8' },

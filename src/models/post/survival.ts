@@ -1,7 +1,7 @@
 import type { ColumnSpec } from '../../arrow/toArrow';
 import { addComplementary, suppressedNote, type SuppressionReason } from '../../disclosure/suppress';
 import { kaplanMeierCounts, logRankTestCounts, type TimeCount } from '../../stats';
-import { UNKNOWN_GROUPS } from '../rateStats';
+import { UNKNOWN_GROUPS, crossOf } from '../rateStats';
 import type { PostProcessor } from './index';
 
 export const SURVIVAL_COLUMNS: ColumnSpec[] = [
@@ -21,10 +21,11 @@ const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null :
  * waiting count as censored, never dropped. One 'summary' row per group (n, events, median
  * with its 95% CI, and the log-rank test across the slice's shown groups), then 'point' rows
  * of the step curve. Disclosure: a group under k people is suppressed (with complementary
- * suppression per slice), and its curve is cut where fewer than k remain at risk, so the
+ * suppression per slice, and per group across slices where the header's cross_block says a
+ * total slice sits beside slices that add up to it), and its curve is cut where fewer than k remain at risk, so the
  * tail never tells about one or two people.
  */
-export const survival: PostProcessor = (raw, { params }) => {
+export const survival: PostProcessor = (raw, { params, header }) => {
   const k = params.k;
   const groups = new Map<string, { slice: string; grp: string; counts: TimeCount[] }>();
   for (const r of raw) {
@@ -36,7 +37,7 @@ export const survival: PostProcessor = (raw, { params }) => {
   const list = [...groups.values()].sort((a, b) => a.slice.localeCompare(b.slice) || a.grp.localeCompare(b.grp));
   const sizes = list.map((g) => g.counts.reduce((s, c) => s + c.events + c.censored, 0));
   const primary = sizes.map((n): SuppressionReason | null => (n < k ? 'small group' : null));
-  const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, size: sizes[i] })), primary);
+  const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, cross: crossOf(g, header.crossBlock), total: g.slice === header.totalBlock, size: sizes[i] })), primary);
 
   const logrank = new Map<string, ReturnType<typeof logRankTestCounts>>();
   for (const slice of new Set(list.map((g) => g.slice))) {

@@ -43,8 +43,14 @@ describe('time_to_match', () => {
       expect(mp.map((p) => p.t)).toEqual([4, 5, 10, 20]);
       expect(mp[2].survival).toBeCloseTo(0.5, 12);
 
-      expect(summary('Career Mentoring', 'Woman')).toMatchObject({ n: 7, events: 5, median: 28 });
-      expect(summary('Career Mentoring', 'Man')).toMatchObject({ n: 5, events: 4, median: 10 });
+      // The programs add up to 'all' for each group: all / Man (6, 4 events) beside Career
+      // Mentoring / Man (5, 4 events) would give away M6 (one man, still waiting, and his curve),
+      // so Career Mentoring / Man is hidden too (the total slice is the complement last), and
+      // Career Mentoring / Woman with it, as the only other row of its slice.
+      for (const grp of ['Woman', 'Man']) {
+        expect(summary('Career Mentoring', grp)).toMatchObject({ n: null, events: null, median: null, suppressed: true, note: 'fewer than 3' });
+        expect(points('Career Mentoring', grp)).toHaveLength(0);
+      }
       for (const grp of ['Woman', 'Man']) {
         expect(summary('Sponsorship Program', grp)).toMatchObject({ n: null, median: null, suppressed: true, note: 'fewer than 3' });
         expect(points('Sponsorship Program', grp)).toHaveLength(0);
@@ -72,6 +78,12 @@ describe('time_to_match', () => {
       expect(sponsorWomen).toMatchObject({ n: null, events: null, suppressed: true, note: 'fewer than 5' });
       const men = rows.filter((r) => r.slice === 'all' && r.grp === 'Man' && r.row_type === 'point');
       expect(men.map((p) => p.t)).toEqual([4, 5]);
+      // Both groups have two hidden rows (Sponsorship and Career Mentoring), so 'all' minus the
+      // shown programs gives nothing away; Career Mentoring holds both its groups hidden.
+      for (const grp of ['Woman', 'Man']) {
+        expect(rows.find((r) => r.slice === 'Career Mentoring' && r.grp === grp && r.row_type === 'summary')).toMatchObject({ suppressed: true });
+        expect(rows.find((r) => r.slice === 'all' && r.grp === grp && r.row_type === 'summary')).toMatchObject({ suppressed: false });
+      }
     });
   });
 
