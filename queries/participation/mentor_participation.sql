@@ -73,6 +73,13 @@ mentoring_in_scope AS (
   SELECT person_id, layer FROM mentoring
   WHERE $program_id IS NULL OR program_id = $program_id
 ),
+-- Each mentor under every slice they count in (their layers, and 'all'), so the join below is
+-- on equalities: "slice = 'all' OR layer = slice" would force a nested-loop join.
+mentoring_in AS (
+  SELECT person_id, layer AS slice FROM mentoring_in_scope
+  UNION
+  SELECT person_id, 'all' FROM mentoring_in_scope
+),
 layers AS (
   SELECT unnest(['all', 'formal', 'peer', 'informal']) AS slice
 )
@@ -83,7 +90,7 @@ SELECT
   count(DISTINCT e.person_id) AS denominator
 FROM eligible e
 CROSS JOIN layers l
-LEFT JOIN mentoring_in_scope m
-  ON m.person_id = e.person_id AND (l.slice = 'all' OR m.layer = l.slice)
+LEFT JOIN mentoring_in m
+  ON m.person_id = e.person_id AND m.slice = l.slice
 GROUP BY l.slice, e.grp
 ORDER BY l.slice, e.grp;

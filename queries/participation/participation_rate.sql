@@ -28,6 +28,13 @@ WITH eligible AS (
 took_part AS (
   SELECT DISTINCT person_id, layer FROM conversations($period_start::DATE, $period_end::DATE)
 ),
+-- Each person under every slice they count in (their layers, and 'all'), so the join below is
+-- on equalities: "slice = 'all' OR layer = slice" would force a nested-loop join.
+took_part_in AS (
+  SELECT person_id, layer AS slice FROM took_part
+  UNION
+  SELECT person_id, 'all' FROM took_part
+),
 layers AS (
   SELECT unnest(['all', 'formal', 'peer', 'informal']) AS slice
 )
@@ -38,7 +45,7 @@ SELECT
   count(DISTINCT e.person_id) AS denominator
 FROM eligible e
 CROSS JOIN layers l
-LEFT JOIN took_part t
-  ON t.person_id = e.person_id AND (l.slice = 'all' OR t.layer = l.slice)
+LEFT JOIN took_part_in t
+  ON t.person_id = e.person_id AND t.slice = l.slice
 GROUP BY l.slice, e.grp
 ORDER BY l.slice, e.grp;
