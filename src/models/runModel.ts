@@ -10,6 +10,7 @@ import { rateStats, RATE_COLUMNS, type RateInput } from './rateStats';
 import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
 import { suppressTableRows } from '../disclosure/suppressTable';
 import { POSTPROCESSORS } from './post';
+import { pinJobEventFamilies } from './pinJobEventFamilies';
 import type { TableName } from './modelHeader';
 
 export interface ModelResult {
@@ -121,8 +122,13 @@ async function execute(ws: Workspace, model: ModelFile, params: ModelParams, per
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
   const c = await ws.connect();
   try {
+    // One transaction: the pinned job_events families and the model see the same data.
+    await c.run('BEGIN TRANSACTION');
     await defineLib(c);
-    return (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
+    await pinJobEventFamilies(c);
+    const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
+    await c.run('COMMIT');
+    return rows;
   } catch (err) {
     throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
   } finally {
