@@ -15,7 +15,7 @@ CREATE OR REPLACE TEMP MACRO event_family(event_type) AS
        WHEN event_type = 'termination' THEN 'exit'
        ELSE event_type END;
 
-CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
+CREATE OR REPLACE TEMP MACRO derived_level_changes() AS TABLE
   -- Level changes between a person's consecutive appearances in the rosters. A person missing
   -- from one export in between still has their change found; a rehire (new hire date) is a new
   -- employment, not a promotion.
@@ -29,10 +29,12 @@ CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
     FROM people
     WINDOW w AS (PARTITION BY person_id ORDER BY snapshot_date)
   )
-  WHERE prev_snapshot IS NOT NULL AND level_rank <> prev_level AND hire_date IS NOT DISTINCT FROM prev_hire
-  UNION ALL
+  WHERE prev_snapshot IS NOT NULL AND level_rank <> prev_level AND hire_date IS NOT DISTINCT FROM prev_hire;
+
+CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
   -- Exits with a termination date, once per person (the earliest date any snapshot shows).
-  SELECT person_id, min(termination_date), 'termination', NULL, NULL, true
+  SELECT person_id, min(termination_date) AS effective_date, 'termination' AS event_type,
+         NULL::INTEGER AS from_level, NULL::INTEGER AS to_level, true AS derived
   FROM people WHERE termination_date IS NOT NULL GROUP BY person_id
   UNION ALL
   -- People who vanish from the next snapshot without a termination date left in between;
@@ -47,10 +49,21 @@ CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
     AND NOT EXISTS (SELECT 1 FROM people r WHERE r.person_id = a.person_id AND r.snapshot_date > sp.next_d
                       AND r.hire_date IS NOT DISTINCT FROM a.hire_date);
 
+CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
+  SELECT * FROM derived_level_changes() UNION ALL SELECT * FROM derived_exits();
+
+-- Whether the workspace's job_events carry a family of event. The model runner replaces this
+-- with constants read in the same transaction (src/models/pinJobEventFamilies.ts): then the
+-- optimizer drops the derivation of a family job_events carry instead of computing it over
+-- every roster row and throwing it away.
+CREATE OR REPLACE TEMP MACRO job_events_carry(family) AS
+  family IN (SELECT event_family(j.event_type) FROM job_events j);
+
 -- job_events win for every family of event they carry (level changes, exits); the families
 -- they do not carry still come from the rosters.
 CREATE OR REPLACE TEMP MACRO career_events() AS TABLE
   SELECT person_id, effective_date, event_type, from_level, to_level, false AS derived FROM job_events
   UNION ALL
-  SELECT * FROM derived_events() d
-  WHERE NOT EXISTS (SELECT 1 FROM job_events j WHERE event_family(j.event_type) = event_family(d.event_type));
+  SELECT * FROM derived_level_changes() WHERE NOT job_events_carry('level change')
+  UNION ALL
+  SELECT * FROM derived_exits() WHERE NOT job_events_carry('exit');

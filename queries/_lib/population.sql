@@ -46,18 +46,25 @@ CREATE OR REPLACE TEMP MACRO headcount_at(as_of, f_department, f_location, f_lev
     AND (f_level_max IS NULL OR p.level_rank <= f_level_max);
 
 -- Every (person, conversation) pair in [d_start, d_end): attendees, hosts, and both sides
--- of the formal match a session belongs to (formal logs rarely list attendees).
-CREATE OR REPLACE TEMP MACRO conversations(d_start, d_end) AS TABLE
+-- of the formal match a session belongs to (formal logs rarely list attendees). A pair may
+-- appear more than once (a host who is also listed as an attendee): for models that only ask
+-- whether, or count distinct sessions, where deduplicating every pair first costs more than
+-- the rest of the model. The session's match_id comes along: formal logs often give a
+-- session's match but not its program.
+CREATE OR REPLACE TEMP MACRO conversation_rows(d_start, d_end) AS TABLE
   WITH s AS (
     SELECT session_id, date, layer, program_id, match_id, host_id, duration_minutes
     FROM sessions WHERE date >= d_start AND date < d_end
   )
-  SELECT DISTINCT person_id, session_id, date, layer, program_id, duration_minutes FROM (
-    SELECT a.person_id, s.* EXCLUDE (match_id, host_id) FROM s JOIN session_attendees a USING (session_id)
-    UNION ALL
-    SELECT s.host_id, s.* EXCLUDE (match_id, host_id) FROM s WHERE s.host_id IS NOT NULL
-    UNION ALL
-    SELECT m.mentor_id, s.* EXCLUDE (match_id, host_id) FROM s JOIN matches m USING (match_id)
-    UNION ALL
-    SELECT m.mentee_id, s.* EXCLUDE (match_id, host_id) FROM s JOIN matches m USING (match_id)
-  );
+  SELECT a.person_id, s.* EXCLUDE (host_id) FROM s JOIN session_attendees a USING (session_id)
+  UNION ALL
+  SELECT s.host_id, s.* EXCLUDE (host_id) FROM s WHERE s.host_id IS NOT NULL
+  UNION ALL
+  SELECT m.mentor_id, s.* EXCLUDE (host_id) FROM s JOIN matches m USING (match_id)
+  UNION ALL
+  SELECT m.mentee_id, s.* EXCLUDE (host_id) FROM s JOIN matches m USING (match_id);
+
+-- The same pairs, each once.
+CREATE OR REPLACE TEMP MACRO conversations(d_start, d_end) AS TABLE
+  SELECT DISTINCT person_id, session_id, date, layer, program_id, duration_minutes
+  FROM conversation_rows(d_start, d_end);

@@ -91,21 +91,27 @@ stages AS (
     e.person_id IN (SELECT person_id FROM completed) AS s5
   FROM eligible e
 ),
-reached AS (
-  -- Nesting made explicit (a match implies an application already; the AND keeps it so).
-  SELECT person_id, grp,
-         [s1, s1 AND s2, s1 AND s2 AND s3, s1 AND s2 AND s3 AND s4, s1 AND s2 AND s3 AND s4 AND s5] AS r
+-- Counted per group, then spread over the stages (not every person joined to every stage).
+-- Nesting made explicit (a match implies an application already; the AND keeps it so).
+by_group AS (
+  SELECT grp,
+         count(*) FILTER (WHERE s1) AS n1,
+         count(*) FILTER (WHERE s1 AND s2) AS n2,
+         count(*) FILTER (WHERE s1 AND s2 AND s3) AS n3,
+         count(*) FILTER (WHERE s1 AND s2 AND s3 AND s4) AS n4,
+         count(*) FILTER (WHERE s1 AND s2 AND s3 AND s4 AND s5) AS n5,
+         count(*) AS denominator
   FROM stages
+  GROUP BY grp
 ),
 stage_names AS (
   SELECT * FROM (VALUES (1, '1 eligible'), (2, '2 applied'), (3, '3 matched'), (4, '4 active'), (5, '5 completed')) AS t(i, slice)
 )
 SELECT
   sn.slice,
-  r.grp,
-  count(*) FILTER (WHERE r.r[sn.i]) AS numerator,
-  count(*) AS denominator
-FROM reached r
+  g.grp,
+  [g.n1, g.n2, g.n3, g.n4, g.n5][sn.i] AS numerator,
+  g.denominator
+FROM by_group g
 CROSS JOIN stage_names sn
-GROUP BY sn.slice, r.grp
-ORDER BY sn.slice, r.grp;
+ORDER BY sn.slice, g.grp;

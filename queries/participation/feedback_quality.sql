@@ -35,9 +35,6 @@ WITH people_at_end AS (
   SELECT person_id, grp
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
-anyone_on_a_roster AS (
-  SELECT DISTINCT person_id FROM people
-),
 period_sessions AS (
   -- Conversations of the period in scope, with the mentee of their match (if any) and the
   -- program, which formal logs often leave to the match.
@@ -64,13 +61,20 @@ rated AS (
     AND ($layer IS NULL OR coalesce(pr.layer, 'formal') = $layer)
     AND ($program_id IS NULL OR m.program_id = $program_id)
 ),
+-- The raters found on any roster: looked up from the raters' side, since the rosters hold
+-- many more people than there are raters and deduplicating them all is the dearer way round.
+raters_on_a_roster AS (
+  SELECT DISTINCT p.person_id
+  FROM people p
+  JOIN (SELECT DISTINCT rater_id FROM rated) r ON r.rater_id = p.person_id
+),
 attributed AS (
   -- A rating speaks for its rater's group. When the rater is unknown (no id, or an id on no
   -- roster) it is taken to speak for the mentee, the person the conversation was for; a rater
   -- who is on a roster but outside the page's population stays out.
   SELECT
     r.rating, r.session_id,
-    CASE WHEN r.rater_id IN (SELECT person_id FROM anyone_on_a_roster) THEN r.rater_id ELSE r.mentee_id END AS rated_by
+    CASE WHEN r.rater_id IN (SELECT person_id FROM raters_on_a_roster) THEN r.rater_id ELSE r.mentee_id END AS rated_by
   FROM rated r
 ),
 ratings AS (
@@ -92,7 +96,7 @@ rating_stats AS (
 group_sessions AS (
   -- The conversations each group took part in: the denominator of its response rate.
   SELECT DISTINCT p.grp, c.session_id
-  FROM conversations($period_start::DATE, $period_end::DATE) c
+  FROM conversation_rows($period_start::DATE, $period_end::DATE) c
   JOIN period_sessions ps ON ps.session_id = c.session_id
   JOIN people_at_end p ON p.person_id = c.person_id
 ),

@@ -32,7 +32,7 @@ WITH threshold AS (
   FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 ),
 eligible AS (
-  SELECT h.person_id, h.grp
+  SELECT DISTINCT h.person_id, h.grp
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2) h
   CROSS JOIN threshold t
   WHERE h.level_rank >= t.min_rank
@@ -78,17 +78,30 @@ mentoring_in_scope AS (
   SELECT person_id, layer FROM mentoring
   WHERE $program_id IS NULL OR program_id = $program_id
 ),
+-- Counted per person, then per group, and only then spread over the four slices: joining every
+-- eligible person to every slice and counting distinct people costs ten times as much.
+mentors AS (
+  SELECT person_id,
+         bool_or(layer = 'formal') AS formal, bool_or(layer = 'peer') AS peer, bool_or(layer = 'informal') AS informal
+  FROM mentoring_in_scope
+  GROUP BY person_id
+),
+by_group AS (
+  SELECT e.grp,
+         count(m.person_id) AS n_all, count_if(m.formal) AS n_formal, count_if(m.peer) AS n_peer, count_if(m.informal) AS n_informal,
+         count(*) AS denominator
+  FROM eligible e
+  LEFT JOIN mentors m USING (person_id)
+  GROUP BY e.grp
+),
 layers AS (
   SELECT unnest(['all', 'formal', 'peer', 'informal']) AS slice
 )
 SELECT
   l.slice,
-  e.grp,
-  count(DISTINCT m.person_id) AS numerator,
-  count(DISTINCT e.person_id) AS denominator
-FROM eligible e
+  g.grp,
+  CASE l.slice WHEN 'all' THEN n_all WHEN 'formal' THEN n_formal WHEN 'peer' THEN n_peer ELSE n_informal END AS numerator,
+  g.denominator
+FROM by_group g
 CROSS JOIN layers l
-LEFT JOIN mentoring_in_scope m
-  ON m.person_id = e.person_id AND (l.slice = 'all' OR m.layer = l.slice)
-GROUP BY l.slice, e.grp
-ORDER BY l.slice, e.grp;
+ORDER BY l.slice, g.grp;

@@ -24,7 +24,7 @@
 -- population: employees on the last day of the period (hired on or before it, not terminated before it), the same for every program, as in participation_rate; programs not running in the period are not shown
 
 WITH eligible AS (
-  SELECT person_id, grp
+  SELECT DISTINCT person_id, grp
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 programs_in_period AS (
@@ -43,18 +43,27 @@ took_part AS (
   -- Formal logs often give a session's match but not its program: the match says which
   -- program the conversation belongs to.
   SELECT DISTINCT c.person_id, coalesce(c.program_id, m.program_id) AS program_id
-  FROM conversations($period_start::DATE, $period_end::DATE) c
-  JOIN sessions s ON s.session_id = c.session_id
-  LEFT JOIN matches m ON m.match_id = s.match_id
+  FROM conversation_rows($period_start::DATE, $period_end::DATE) c
+  LEFT JOIN matches m ON m.match_id = c.match_id
+),
+-- Denominators per group and numerators per (program, group) apart, then every program beside
+-- every group: joining every eligible person to every program costs several times as much.
+denominators AS (
+  SELECT grp, count(*) AS denominator FROM eligible GROUP BY grp
+),
+numerators AS (
+  SELECT p.program_name, e.grp, count(DISTINCT e.person_id) AS numerator
+  FROM eligible e
+  JOIN took_part t USING (person_id)
+  JOIN programs_in_period p USING (program_id)
+  GROUP BY p.program_name, e.grp
 )
 SELECT
   p.program_name AS slice,
-  e.grp,
-  count(DISTINCT t.person_id) AS numerator,
-  count(DISTINCT e.person_id) AS denominator
-FROM eligible e
-CROSS JOIN programs_in_period p
-LEFT JOIN took_part t
-  ON t.person_id = e.person_id AND t.program_id = p.program_id
-GROUP BY p.program_name, e.grp
-ORDER BY slice, e.grp;
+  d.grp,
+  coalesce(n.numerator, 0) AS numerator,
+  d.denominator
+FROM (SELECT DISTINCT program_name FROM programs_in_period) p
+CROSS JOIN denominators d
+LEFT JOIN numerators n ON n.program_name = p.program_name AND n.grp = d.grp
+ORDER BY slice, d.grp;

@@ -23,24 +23,34 @@
 --   denominator  BIGINT   eligible headcount of the group: employed on the last day of the period
 -- population: employees on the last day of the period (hired on or before it, not terminated before it)
 
+-- Counted per person, then per group, and only then spread over the four slices: joining every
+-- eligible person to every slice and counting distinct people costs ten times as much.
 WITH eligible AS (
-  SELECT person_id, grp
+  SELECT DISTINCT person_id, grp
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 took_part AS (
-  SELECT DISTINCT person_id, layer FROM conversations($period_start::DATE, $period_end::DATE)
+  SELECT person_id,
+         bool_or(layer = 'formal') AS formal, bool_or(layer = 'peer') AS peer, bool_or(layer = 'informal') AS informal
+  FROM conversation_rows($period_start::DATE, $period_end::DATE)
+  GROUP BY person_id
+),
+by_group AS (
+  SELECT e.grp,
+         count(t.person_id) AS n_all, count_if(t.formal) AS n_formal, count_if(t.peer) AS n_peer, count_if(t.informal) AS n_informal,
+         count(*) AS denominator
+  FROM eligible e
+  LEFT JOIN took_part t USING (person_id)
+  GROUP BY e.grp
 ),
 layers AS (
   SELECT unnest(['all', 'formal', 'peer', 'informal']) AS slice
 )
 SELECT
   l.slice,
-  e.grp,
-  count(DISTINCT t.person_id) AS numerator,
-  count(DISTINCT e.person_id) AS denominator
-FROM eligible e
+  g.grp,
+  CASE l.slice WHEN 'all' THEN n_all WHEN 'formal' THEN n_formal WHEN 'peer' THEN n_peer ELSE n_informal END AS numerator,
+  g.denominator
+FROM by_group g
 CROSS JOIN layers l
-LEFT JOIN took_part t
-  ON t.person_id = e.person_id AND (l.slice = 'all' OR t.layer = l.slice)
-GROUP BY l.slice, e.grp
-ORDER BY l.slice, e.grp;
+ORDER BY l.slice, g.grp;

@@ -41,11 +41,14 @@ WITH dates AS (
          ($period_end::DATE - INTERVAL 12 MONTH)::DATE AS window_start,
          $period_end::DATE AS window_end
 ),
+-- The base date written out rather than joined from dates: a table macro joined to a CTE runs
+-- as a lateral join, a nested loop over every roster row.
 base AS (
   SELECT h.person_id, h.grp, h.level_rank, h.hire_date,
          coalesce(nullif(trim(h.department), ''), 'Not recorded') AS department,
          d.base_date
-  FROM dates d, headcount_at(d.base_date, $department, $location, $level_min, $level_max, $dimension, $dimension2) h
+  FROM headcount_at(($period_end::DATE - INTERVAL 12 MONTH)::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2) h,
+       dates d
 ),
 -- Tenure on the base date; full years, so exactly one year in is '1-3y'. Strata are keyed by
 -- level rank, not label, so two spellings of one level never split a stratum.
@@ -59,19 +62,22 @@ stratified AS (
            ELSE '5y+' END AS stratum
   FROM base
 ),
+-- Per person: any conversation in the window, and any of the chosen kind. (The bounds written
+-- out for the same reason as the base date's.)
 talks AS (
-  SELECT c.person_id, c.layer, c.program_id
-  FROM dates d, conversations(d.window_start, d.window_end) c
+  SELECT person_id,
+         coalesce(bool_or(($layer IS NULL OR layer = $layer) AND ($program_id IS NULL OR program_id = $program_id)), false) AS chosen_kind
+  FROM conversation_rows(($period_end::DATE - INTERVAL 12 MONTH)::DATE, $period_end::DATE)
+  GROUP BY person_id
 ),
 -- Participants: a conversation of the chosen kind. Non-participants: no conversation of any
 -- kind, so that people active in another program are not the comparison group of this one.
 participation AS (
   SELECT s.*,
-         EXISTS (SELECT 1 FROM talks t WHERE t.person_id = s.person_id
-                   AND ($layer IS NULL OR t.layer = $layer)
-                   AND ($program_id IS NULL OR t.program_id = $program_id)) AS participant,
-         NOT EXISTS (SELECT 1 FROM talks t WHERE t.person_id = s.person_id) AS non_participant
+         coalesce(t.chosen_kind, false) AS participant,
+         t.person_id IS NULL AS non_participant
   FROM stratified s
+  LEFT JOIN talks t USING (person_id)
 ),
 promoted AS (
   SELECT DISTINCT e.person_id

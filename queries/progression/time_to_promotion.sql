@@ -57,17 +57,22 @@ first_seen AS (
 -- Entering a level: hire, or the last promotion or demotion on or before the window opens
 -- (derived changes are dated at the first roster showing the new level). Without a hire date
 -- or an earlier change, the first roster showing the person stands in for the entry date.
+-- (Here and below each person's events are joined once and aggregated with filters: cheaper
+-- than one correlated subquery per figure.)
 spell_start AS (
   SELECT
     r.person_id,
     coalesce(
-      (SELECT max(c.effective_date) FROM events c, bounds b
-        WHERE c.person_id = r.person_id AND c.event_type IN ('promotion', 'demotion')
+      max(c.effective_date) FILTER (WHERE c.event_type IN ('promotion', 'demotion')
           AND c.effective_date <= b.window_start
           AND (r.hire_date IS NULL OR c.effective_date >= r.hire_date)),
-      r.hire_date,
-      f.first_seen) AS started
-  FROM last_record r JOIN first_seen f USING (person_id)
+      any_value(r.hire_date),
+      any_value(f.first_seen)) AS started
+  FROM last_record r
+  CROSS JOIN bounds b
+  JOIN first_seen f USING (person_id)
+  LEFT JOIN events c ON c.person_id = r.person_id
+  GROUP BY r.person_id
 ),
 -- What ended the spell, whichever came first: the next level change (a promotion is the event;
 -- a demotion leaves the risk set for promotion from this level, so it censors), an exit
@@ -76,16 +81,15 @@ spell_end AS (
   SELECT
     s.person_id,
     s.started,
-    (SELECT arg_min(c, c.effective_date) FROM events c
-      WHERE c.person_id = s.person_id AND c.event_type IN ('promotion', 'demotion')
+    arg_min(c, c.effective_date) FILTER (WHERE c.event_type IN ('promotion', 'demotion')
         AND c.effective_date > s.started) AS next_change,
-    (SELECT arg_max(c.to_level, c.effective_date) FROM events c
-      WHERE c.person_id = s.person_id AND c.event_type IN ('promotion', 'demotion')
+    arg_max(c.to_level, c.effective_date) FILTER (WHERE c.event_type IN ('promotion', 'demotion')
         AND c.effective_date = s.started) AS entered_level,
-    (SELECT min(c.effective_date) FROM events c
-      WHERE c.person_id = s.person_id AND c.event_type = 'termination'
+    min(c.effective_date) FILTER (WHERE c.event_type = 'termination'
         AND c.effective_date >= s.started) AS exited
   FROM spell_start s
+  LEFT JOIN events c ON c.person_id = s.person_id
+  GROUP BY s.person_id, s.started
 ),
 spells AS (
   SELECT

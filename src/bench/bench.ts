@@ -72,19 +72,24 @@ async function benchModels(people: number, period: string): Promise<void> {
     const ws = await Workspace.open(path);
     const counts = await ws.all<{ t: string; n: bigint }>("SELECT 'people' AS t, count(*) AS n FROM people UNION ALL SELECT 'sessions', count(*) FROM sessions UNION ALL SELECT 'matches', count(*) FROM matches");
     console.log(`  rows: ${counts.map((c) => `${c.t} ${Number(c.n).toLocaleString('en')}`).join(', ')}`);
-    let total = 0;
     for (const variant of [{ withComparisons: false, label: 'one period' }, { withComparisons: true, label: 'with prior + year-ago comparisons' }]) {
-      total = 0;
+      let total = 0;
+      let totalCpu = 0;
       const lines: string[] = [];
       for (const m of loadModels().models.values()) {
         if ((await missingInputs(ws, m)).length) { lines.push(`  ${m.header.name.padEnd(28)} skipped (no input)`); continue; }
+        const cpu0 = process.cpuUsage();
         const t = now();
         const bytes = resultToArrow(await runModel(ws, m.header.name, { period, withComparisons: variant.withComparisons }));
         const ms = now() - t;
+        // CPU time of the whole process (DuckDB's threads included) beside the wall clock.
+        const cpu = process.cpuUsage(cpu0);
+        const cpuMs = (cpu.user + cpu.system) / 1000;
         total += ms;
-        lines.push(`  ${m.header.name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms  ${String(bytes.byteLength).padStart(7)} B arrow`);
+        totalCpu += cpuMs;
+        lines.push(`  ${m.header.name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms ${cpuMs.toFixed(0).padStart(6)} ms CPU  ${String(bytes.byteLength).padStart(7)} B arrow`);
       }
-      console.log(`models for ${period}, ${variant.label}:\n${lines.join('\n')}\n  total ${secs(total)}, peak RSS ${peak()}`);
+      console.log(`models for ${period}, ${variant.label}:\n${lines.join('\n')}\n  total ${secs(total)} (${secs(totalCpu)} CPU), peak RSS ${peak()}`);
     }
     ws.close();
   } finally {

@@ -10,6 +10,7 @@ import { rateStats, RATE_COLUMNS, type RateInput } from './rateStats';
 import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
 import { suppressTableRows } from '../disclosure/suppressTable';
 import { POSTPROCESSORS } from './post';
+import { pinJobEventFamilies } from './pinJobEventFamilies';
 import type { TableName } from './modelHeader';
 
 export interface ModelResult {
@@ -84,15 +85,17 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
     population: model.header.population ?? null, period, params, notes: [] as string[],
     comparePeriod: null as Period | null, yearAgoPeriod: null as Period | null,
   };
-  const raw = await execute(ws, model, params, period);
+  const compared = model.header.kind === 'rate' && params.withComparisons;
+  const compare = compared ? periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1)) : null;
+  const yearAgo = compared ? periodFromLabel(shiftPeriod(params.period, -4)) : null;
+  // The comparison periods run beside the period itself, each on its own connection.
+  const [raw, rawCompare, rawYear] = await Promise.all([period, compare, yearAgo].map((p) => (p ? execute(ws, model, params, p) : Promise.resolve([]))));
 
   if (model.header.kind === 'rate') {
     const opts = { k: params.k, reference: params.reference, adverse: model.header.outcome === 'adverse', crossBlock: model.header.crossBlock, totalBlock: model.header.totalBlock };
     const rows = rateStats(toRateInput(raw), opts);
-    if (!params.withComparisons) return { ...base, columns: RATE_COLUMNS, rows: rows as unknown as Record<string, unknown>[] };
-    const compare = periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1));
-    const yearAgo = periodFromLabel(shiftPeriod(params.period, -4));
-    const [rowsCompare, rowsYear] = await Promise.all([compare, yearAgo].map(async (p) => rateStats(toRateInput(await execute(ws, model, params, p)), opts)));
+    if (!compare || !yearAgo) return { ...base, columns: RATE_COLUMNS, rows: rows as unknown as Record<string, unknown>[] };
+    const [rowsCompare, rowsYear] = [rawCompare, rawYear].map((r) => rateStats(toRateInput(r), opts));
     return {
       ...base, comparePeriod: compare, yearAgoPeriod: yearAgo,
       columns: [...RATE_COLUMNS, ...COMPARISON_COLUMNS],
@@ -112,6 +115,9 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   return { ...base, columns, rows };
 }
 
+// Only models that read career events need job_events_carry pinned (one scan of job_events).
+const USES_CAREER_EVENTS = /\bcareer_events\s*\(/;
+
 /** Binds the model's declared parameters for one period and runs it with the shared macros: the
  * aggregated rows before any disclosure control (exported for tests that check it against them). */
 export async function execute(ws: Workspace, model: ModelFile, params: ModelParams, period: Period): Promise<Record<string, unknown>[]> {
@@ -122,8 +128,13 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
   const c = await ws.connect();
   try {
+    // One transaction: the pinned job_events families and the model see the same data.
+    await c.run('BEGIN TRANSACTION');
     await defineLib(c);
-    return (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
+    if (USES_CAREER_EVENTS.test(model.sql)) await pinJobEventFamilies(c);
+    const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
+    await c.run('COMMIT');
+    return rows;
   } catch (err) {
     throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
   } finally {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { withTempWorkspace } from '../helpers/tempWorkspace';
 import { importFixture } from '../helpers/importFixture';
 import { loadModels } from '../../src/models/registry';
+import { pinJobEventFamilies } from '../../src/models/pinJobEventFamilies';
 import type { Workspace } from '../../src/workspace/workspace';
 
 const dir = join(__dirname, '..', 'fixtures', 'models', 'events');
@@ -28,10 +29,12 @@ async function load(ws: Workspace, jobEvents?: string) {
 /** The pseudonym the import gave a fixture id (same rule as the pseudo() macro: salted sha256). */
 const pid = (ws: Workspace, id: string) => `p${createHash('sha256').update(ws.salt + id).digest('hex').slice(0, 20)}`;
 
-async function events(ws: Workspace): Promise<string[]> {
+/** career_events() as the macros define it, or (pinned) as the model runner runs it. */
+async function events(ws: Workspace, pinned = false): Promise<string[]> {
   const c = await ws.connect();
   try {
     await c.run(loadModels().lib);
+    if (pinned) await pinJobEventFamilies(c);
     const rows = (await c.runAndReadAll(`
       SELECT person_id, effective_date::VARCHAR AS d, event_type, from_level, to_level, derived
       FROM career_events() ORDER BY effective_date, event_type, person_id`)).getRowObjectsJS();
@@ -78,5 +81,16 @@ describe('career_events() (queries/_lib/events.sql)', () => {
         'E2 2025-03-20 termination - - job_events',
       ]);
     });
+  });
+
+  it('gives the same events with the job_events families pinned as the runner pins them', async () => {
+    for (const jobEvents of [undefined, 'job_events_promotions.csv', 'job_events_full.csv']) {
+      await withTempWorkspace(async (ws) => {
+        await load(ws, jobEvents);
+        const asDefined = await events(ws);
+        expect(asDefined.length).toBeGreaterThan(0);
+        expect(await events(ws, true)).toEqual(asDefined);
+      });
+    }
   });
 });
