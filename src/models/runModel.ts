@@ -42,9 +42,8 @@ const INPUT_HINT: Record<TableName, string> = {
 /** The tables a model needs that hold no rows yet, or [] when it can run. */
 export async function missingInputs(ws: Workspace, model: ModelFile): Promise<TableName[]> {
   if (!model.header.requires.length) return [];
-  const counts = await ws.all<{ t: string; n: bigint }>(
-    model.header.requires.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`).join(' UNION ALL '),
-  );
+  const sql = model.header.requires.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`).join(' UNION ALL ');
+  const counts = await ws.lease(async (c) => (await c.runAndReadAll(sql)).getRowObjectsJS() as { t: string; n: bigint }[]);
   return counts.filter((c) => Number(c.n) === 0).map((c) => c.t as TableName);
 }
 
@@ -71,7 +70,7 @@ function sqlParams(p: ModelParams, period: Period): Record<string, DuckDBValue> 
 
 /**
  * Runs one model: checks its inputs, binds its declared parameters (never splicing them into
- * the SQL), runs it on a fresh connection with the shared macros, then applies the
+ * the SQL), runs it on a pooled connection with the shared macros, then applies the
  * statistics and the disclosure control for its kind. What leaves here is already safe.
  */
 export async function runModel(ws: Workspace, name: string, rawParams: ModelParamsInput): Promise<ModelResult> {
@@ -115,6 +114,9 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   return { ...base, columns, rows };
 }
 
+// Pooled connections that hold the shared macros (queries/_lib), defined on their first run.
+const withLib = new WeakSet<DuckDBConnection>();
+
 // Only models that read career events need job_events_carry pinned (one scan of job_events).
 const USES_CAREER_EVENTS = /\bcareer_events\s*\(/;
 
@@ -126,19 +128,28 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   const used = paramsUsedBy(model.sql, all);
   const undeclared = Object.keys(used).filter((k) => !declared.has(k));
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
-  const c = await ws.connect();
   try {
-    // One transaction: the pinned job_events families and the model see the same data.
-    await c.run('BEGIN TRANSACTION');
-    await defineLib(c);
-    if (USES_CAREER_EVENTS.test(model.sql)) await pinJobEventFamilies(c);
-    const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
-    await c.run('COMMIT');
-    return rows;
+    return await ws.lease(async (c) => {
+      // One transaction: the pinned job_events families and the model see the same data.
+      await c.run('BEGIN TRANSACTION');
+      try {
+        // A pooled connection keeps the macros from its first model run (they hold no data).
+        const reused = withLib.has(c);
+        if (!reused) await defineLib(c);
+        // When the families cannot be pinned, the lib's own definition must stand, not a pin
+        // left on this connection by an earlier run.
+        if (USES_CAREER_EVENTS.test(model.sql) && !(await pinJobEventFamilies(c)) && reused) await defineLib(c);
+        withLib.add(c);
+        const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
+        await c.run('COMMIT');
+        return rows;
+      } catch (err) {
+        await c.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
   } catch (err) {
     throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
-  } finally {
-    c.closeSync();
   }
 }
 

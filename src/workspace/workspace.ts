@@ -7,6 +7,9 @@ import { loadMigrations, latestSchemaVersion, type Migration } from './migration
 
 export type Params = Record<string, DuckDBValue>;
 
+/** Enough for the model runs of a report or a screen running side by side (3 periods each). */
+const MAX_IDLE_CONNECTIONS = 8;
+
 /**
  * An open workspace: one DuckDB file holding the canonical tables, the import log and the
  * workspace settings. Reads take a fresh connection each (DuckDB runs them concurrently);
@@ -17,6 +20,9 @@ export class Workspace {
   private closed = false;
   private committed = 0;
   private readonly commitListeners = new Set<() => void>();
+  // Read connections handed back after a clean run, for the next run to reuse: opening one and
+  // loading the model macros into it costs more than many small models take to run.
+  private readonly idle: DuckDBConnection[] = [];
 
   private constructor(
     readonly path: string,
@@ -59,6 +65,27 @@ export class Workspace {
   async connect(): Promise<DuckDBConnection> {
     if (this.closed) throw new PathwaysError('BAD_REQUEST', 'the workspace is closed');
     return this.instance.connect();
+  }
+
+  /**
+   * Runs fn on a read connection of its own, one reused from an earlier lease when there is
+   * one (temp macros defined on it then are still there). Only a connection
+   * whose fn returned normally goes back to the pool, so fn must leave no transaction open;
+   * one that threw is closed, with whatever state it was left in.
+   */
+  async lease<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const pooled = this.closed ? undefined : this.idle.pop();
+    const c = pooled ?? await this.connect();
+    let result: T;
+    try {
+      result = await fn(c);
+    } catch (err) {
+      c.closeSync();
+      throw err;
+    }
+    if (this.closed || this.idle.length >= MAX_IDLE_CONNECTIONS) c.closeSync();
+    else this.idle.push(c);
+    return result;
   }
 
   /** Rows as plain JS objects: for small, aggregated results only. */
@@ -122,6 +149,8 @@ export class Workspace {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // Pooled connections keep the database open: close them first so the file is released.
+    for (const c of this.idle.splice(0)) c.closeSync();
     this.instance.closeSync();
   }
 }

@@ -5,7 +5,11 @@ import { withTempWorkspace } from '../helpers/tempWorkspace';
 import { importFixture } from '../helpers/importFixture';
 import { loadModels } from '../../src/models/registry';
 import { pinJobEventFamilies } from '../../src/models/pinJobEventFamilies';
-import type { Workspace } from '../../src/workspace/workspace';
+import { Workspace } from '../../src/workspace/workspace';
+import { execute } from '../../src/models/runModel';
+import { getModel } from '../../src/models/registry';
+import { ModelParamsSchema } from '../../src/api/contract';
+import { periodFromLabel } from '../../src/models/period';
 
 const dir = join(__dirname, '..', 'fixtures', 'models', 'events');
 
@@ -92,5 +96,24 @@ describe('career_events() (queries/_lib/events.sql)', () => {
         expect(await events(ws, true)).toEqual(asDefined);
       });
     }
+  });
+
+  it('a pooled connection re-pins the families after job_events change, matching a fresh open', async () => {
+    await withTempWorkspace(async (ws, tmp) => {
+      const model = getModel('time_to_promotion');
+      const run = (w: Workspace) => execute(w, model, ModelParamsSchema.parse({ period: '2025-Q1', k: 3 }), periodFromLabel('2025-Q1'));
+      await load(ws);
+      const derived = await run(ws);
+      // Pinned to "job_events carry nothing" on the connection the next run reuses.
+      await importFixture(ws, dir, [{ path: 'job_events_promotions.csv', profile: { table: 'job_events', columns: { person_id: 'person', effective_date: 'date', event_type: 'type', from_level: 'from', to_level: 'to' } } }]);
+      const pooled = await run(ws);
+      ws.close();
+      const fresh = await Workspace.open(join(tmp, 'workspace.duckdb'));
+      try {
+        // E1's promotion is the job event's 02-10 now, not the roster's 02-28: the spell is shorter.
+        expect(pooled).not.toEqual(derived);
+        expect(pooled).toEqual(await run(fresh));
+      } finally { fresh.close(); }
+    });
   });
 });

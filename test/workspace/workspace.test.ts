@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { Workspace } from '../../src/workspace/workspace';
 import { loadMigrations } from '../../src/workspace/migrations';
 import { tempDir } from '../helpers/tempWorkspace';
@@ -20,6 +21,27 @@ describe('workspace', () => {
       expect(statSync(join(t.dir, 'sub')).mode & 0o777).toBe(0o700);
       const again = await Workspace.open(path);
       expect(again.salt).toBe(salt);
+      again.close();
+    } finally { t.cleanup(); }
+  });
+
+  it('reuses a leased connection after a clean run, never after a throw, and frees the file on close', async () => {
+    const t = tempDir();
+    try {
+      const path = join(t.dir, 'ws.duckdb');
+      const ws = await Workspace.open(path);
+      const value = (c: DuckDBConnection, sql: string) => c.runAndReadAll(sql).then((r) => r.getRowObjectsJS()[0].v);
+      await ws.lease((c) => c.run('CREATE TEMP MACRO kept() AS 42'));
+      expect(await ws.lease((c) => value(c, 'SELECT kept() AS v'))).toBe(42);
+      await expect(ws.lease(async (c) => { await c.run('CREATE TEMP MACRO dropped() AS 1'); throw new Error('boom'); })).rejects.toThrow('boom');
+      // The connection that threw was closed, so the next lease is a new one without either macro.
+      await expect(ws.lease((c) => value(c, 'SELECT dropped() AS v'))).rejects.toThrow(/dropped/);
+      await expect(ws.lease((c) => value(c, 'SELECT kept() AS v'))).rejects.toThrow(/kept/);
+      await ws.lease((c) => value(c, 'SELECT 1 AS v'));
+      ws.close();
+      const again = await Workspace.open(path);
+      await again.write((c) => c.run("INSERT INTO meta VALUES ('probe', 'x')"));
+      expect(await again.all("SELECT value FROM meta WHERE key = 'probe'")).toEqual([{ value: 'x' }]);
       again.close();
     } finally { t.cleanup(); }
   });
