@@ -60,9 +60,11 @@ export const survival: PostProcessor = (raw, { params, header }) => {
       logrank_chi2: lr ? finite(lr.chi2) : null, logrank_df: lr?.df ?? null, logrank_p: lr ? finite(lr.p) : null,
       suppressed: false, note: null,
     });
+    // A literal, not a spread of base: a curve has thousands of points, and spread objects
+    // cost several times more to build and to read back in the Arrow writer.
     for (const p of km.curve) {
       if (p.atRisk < k) break;
-      rows.push({ ...base, row_type: 'point', t: p.time, survival: p.survival, lower: finite(p.lower), upper: finite(p.upper), at_risk: p.atRisk, suppressed: false, note: null });
+      rows.push({ slice: g.slice, grp: g.grp, row_type: 'point', t: p.time, survival: p.survival, lower: finite(p.lower), upper: finite(p.upper), at_risk: p.atRisk, suppressed: false, note: null });
     }
   });
   return { columns: SURVIVAL_COLUMNS, rows };
