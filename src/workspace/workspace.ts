@@ -12,8 +12,9 @@ const MAX_IDLE_CONNECTIONS = 8;
 
 /**
  * An open workspace: one DuckDB file holding the canonical tables, the import log and the
- * workspace settings. Reads take a fresh connection each (DuckDB runs them concurrently);
- * writes go through `write`, which serializes them and wraps each in one transaction.
+ * workspace settings. Reads take a connection each (DuckDB runs them concurrently; model runs
+ * lease pooled ones); writes go through `write`, which serializes them and wraps each in one
+ * transaction.
  */
 export class Workspace {
   private writeQueue: Promise<unknown> = Promise.resolve();
