@@ -8,7 +8,7 @@ import { loadModels, getModel, type ModelFile } from './registry';
 import { periodFromLabel, shiftPeriod, type Period } from './period';
 import { rateStats, RATE_COLUMNS, type RateInput } from './rateStats';
 import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
-import { suppressTableRows } from '../disclosure/suppressTable';
+import { tableColumns, suppressByHeader } from './tableOutput';
 import { POSTPROCESSORS } from './post';
 import { pinJobEventFamilies } from './pinJobEventFamilies';
 import type { TableName } from './modelHeader';
@@ -101,8 +101,6 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
       rows: withComparisons(rows, rowsCompare, rowsYear) as unknown as Record<string, unknown>[],
     };
   }
-  const keys = model.header.output.filter((o) => o.type === 'VARCHAR').map((o) => o.name);
-  const columns = [...model.header.output.map((o) => ({ name: o.name, type: columnType(o.type) })), { name: 'suppressed', type: 'bool' as const }, { name: 'note', type: 'utf8' as const }];
   if (model.header.postprocess) {
     const post = POSTPROCESSORS[model.header.postprocess];
     if (!post) throw new PathwaysError('MODEL_FAILED', `${model.file}: unknown postprocess ${model.header.postprocess}`);
@@ -110,8 +108,7 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
     return { ...base, columns: out.columns, rows: out.rows, notes: out.notes ?? [] };
   }
   if (!model.header.groupSize) throw new PathwaysError('MODEL_FAILED', `${model.file}: a table model must declare group_size for disclosure control`);
-  const rows = suppressTableRows(raw, { groupSize: model.header.groupSize, counts: model.header.counts, block: model.header.block, crossBlock: model.header.crossBlock, totalBlock: model.header.totalBlock, keys }, params.k);
-  return { ...base, columns, rows };
+  return { ...base, columns: tableColumns(model.header), rows: suppressByHeader(raw, { ...model.header, groupSize: model.header.groupSize }, params.k) };
 }
 
 // Pooled connections that hold the shared macros (queries/_lib), defined on their first run.
@@ -156,13 +153,6 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
 const toRateInput = (raw: Record<string, unknown>[]): RateInput[] => raw.map((r) => ({
   slice: String(r.slice ?? 'all'), grp: String(r.grp), numerator: Number(r.numerator), denominator: Number(r.denominator),
 }));
-
-function columnType(sqlType: string): ColumnSpec['type'] {
-  if (sqlType === 'VARCHAR' || sqlType === 'DATE') return 'utf8';
-  if (sqlType === 'BOOLEAN') return 'bool';
-  if (sqlType === 'BIGINT' || sqlType === 'INTEGER') return 'int32';
-  return 'float64';
-}
 
 async function defineLib(c: DuckDBConnection): Promise<void> {
   await c.run(loadModels().lib);

@@ -1,17 +1,9 @@
-import type { ColumnSpec } from '../../arrow/toArrow';
-import { suppressTableRows } from '../../disclosure/suppressTable';
+import { tableColumns, suppressByHeader } from '../tableOutput';
 import { PathwaysError } from '../../errors';
 import type { PostProcessor } from './index';
 
 /** The columns of a pipeline row that are read off the row of the level below. */
 export const BELOW_COLUMNS = ['share_below', 'gap_pp', 'count_below', 'level_total_below'];
-
-function columnType(sqlType: string): ColumnSpec['type'] {
-  if (sqlType === 'VARCHAR' || sqlType === 'DATE') return 'utf8';
-  if (sqlType === 'BOOLEAN') return 'bool';
-  if (sqlType === 'BIGINT' || sqlType === 'INTEGER') return 'int32';
-  return 'float64';
-}
 
 /**
  * Table disclosure as for any table model, then one more rule for the pipeline: a row carries
@@ -24,10 +16,7 @@ function columnType(sqlType: string): ColumnSpec['type'] {
  */
 export const belowShown: PostProcessor = (raw, { params, header }) => {
   if (!header.groupSize) throw new PathwaysError('MODEL_FAILED', `${header.name}: below_shown needs group_size for disclosure control`);
-  const keys = header.output.filter((o) => o.type === 'VARCHAR').map((o) => o.name);
-  const rows = suppressTableRows(raw, {
-    groupSize: header.groupSize, counts: header.counts, block: header.block, crossBlock: header.crossBlock, totalBlock: header.totalBlock, keys,
-  }, params.k);
+  const rows = suppressByHeader(raw, { ...header, groupSize: header.groupSize }, params.k);
   const previous = new Map<string, Record<string, unknown>>();
   const out = rows.map((r) => {
     const grp = String(r.grp);
@@ -36,9 +25,5 @@ export const belowShown: PostProcessor = (raw, { params, header }) => {
     if (r.suppressed || !below?.suppressed) return r;
     return { ...r, ...Object.fromEntries(BELOW_COLUMNS.map((c) => [c, null])) };
   });
-  const columns: ColumnSpec[] = [
-    ...header.output.map((o) => ({ name: o.name, type: columnType(o.type) })),
-    { name: 'suppressed', type: 'bool' }, { name: 'note', type: 'utf8' },
-  ];
-  return { columns, rows: out };
+  return { columns: tableColumns(header), rows: out };
 };

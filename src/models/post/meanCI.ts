@@ -1,6 +1,5 @@
 import jStat from 'jstat';
-import type { ColumnSpec } from '../../arrow/toArrow';
-import { suppressTableRows } from '../../disclosure/suppressTable';
+import { tableColumns, suppressByHeader } from '../tableOutput';
 import { PathwaysError } from '../../errors';
 import type { PostProcessor } from './index';
 
@@ -29,13 +28,6 @@ export function meanInterval(mean: number, sd: number, n: number, confidence = 0
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-function columnType(sqlType: string): ColumnSpec['type'] {
-  if (sqlType === 'VARCHAR' || sqlType === 'DATE') return 'utf8';
-  if (sqlType === 'BOOLEAN') return 'bool';
-  if (sqlType === 'BIGINT' || sqlType === 'INTEGER') return 'int32';
-  return 'float64';
-}
-
 /**
  * Adds a 95% t interval to a mean computed in SQL, then applies the table disclosure rules
  * of the header (group_size, counts, block) exactly as the runner does for a table model.
@@ -52,11 +44,5 @@ export const meanCI: PostProcessor = (raw, { params, header }) => {
     const ci = mean === null || sd === null ? null : meanInterval(mean, sd, Number(r.ratings));
     return { ...r, ci_lower: ci?.lower ?? null, ci_upper: ci?.upper ?? null };
   });
-  const keys = header.output.filter((o) => o.type === 'VARCHAR').map((o) => o.name);
-  const rows = suppressTableRows(withCI, { groupSize: header.groupSize, counts: header.counts, block: header.block, crossBlock: header.crossBlock, totalBlock: header.totalBlock, keys }, params.k);
-  const columns: ColumnSpec[] = [
-    ...header.output.map((o) => ({ name: o.name, type: columnType(o.type) })),
-    { name: 'suppressed', type: 'bool' }, { name: 'note', type: 'utf8' },
-  ];
-  return { columns, rows };
+  return { columns: tableColumns(header), rows: suppressByHeader(withCI, { ...header, groupSize: header.groupSize }, params.k) };
 };
