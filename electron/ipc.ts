@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { MAX_REQUEST_BYTES, type Reply } from '../src/api/contract';
 import { dispatch, type Core } from '../src/api/core';
 import type { ErrorCode } from '../src/errors';
-import { INVOKE_CHANNEL, UPLOAD_CHANNEL } from './channel';
+import { CANCEL_CHANNEL, INVOKE_CHANNEL, UPLOAD_CHANNEL } from './channel';
 import { MAX_UPLOAD_BYTES, type UploadStore } from '../src/api/uploads';
 import { toErrorInfo } from '../src/errors';
 
@@ -33,8 +33,14 @@ export function isTrustedFrameUrl(url: string, rendererIndexFileUrl: string): bo
  * `dispatch`, which answers with a Reply and never throws (a thrown error would reach the
  * renderer as a bare string).
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Core, isTrustedSender: TrustedSenderCheck, uploads?: UploadStore): void {
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => handleInvoke(core, isTrustedSender, event, method, input));
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, core: Core, isTrustedSender: TrustedSenderCheck, uploads?: UploadStore): void {
+  // Calls the renderer may still abandon, by the id it gave them (IPC itself cannot abort an invoke).
+  const inFlight = new Map<string, AbortController>();
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown, callId: unknown) => handleInvoke(core, isTrustedSender, event, method, input, callId, inFlight));
+  ipcMain.on(CANCEL_CHANNEL, (event, callId: unknown) => {
+    if (!senderIsTrusted(event, isTrustedSender) || !isCallId(callId)) return;
+    inFlight.get(callId)?.abort();
+  });
   if (uploads) ipcMain.handle(UPLOAD_CHANNEL, (event, name: unknown, bytes: unknown) => handleUpload(uploads, isTrustedSender, event, name, bytes));
 }
 
@@ -62,6 +68,8 @@ async function handleInvoke(
   event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
   method: unknown,
   input: unknown,
+  callId: unknown,
+  inFlight: Map<string, AbortController>,
 ): Promise<Reply<unknown>> {
   if (!senderIsTrusted(event, isTrustedSender)) {
     return refuse('FORBIDDEN', 'This request did not come from the Pathways window.');
@@ -69,8 +77,19 @@ async function handleInvoke(
   if (requestBytes(input) > MAX_REQUEST_BYTES) {
     return refuse('BAD_REQUEST', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
   }
-  return dispatch(core, method, input);
+  // An id reused while its first call runs would let one cancel stop both: only the first counts.
+  if (!isCallId(callId) || inFlight.has(callId)) return dispatch(core, method, input);
+  const controller = new AbortController();
+  inFlight.set(callId, controller);
+  try {
+    return await dispatch(core, method, input, { signal: controller.signal });
+  } finally {
+    inFlight.delete(callId);
+  }
 }
+
+/** The ids the renderer gives calls it may cancel: crypto.randomUUID(). */
+const isCallId = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f-]{8,64}$/.test(id);
 
 function senderIsTrusted(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, isTrustedSender: TrustedSenderCheck): boolean {
   try {

@@ -226,12 +226,22 @@ export interface InvokeOptions {
 
 /** The renderer's only way to the core; implemented over Electron IPC and over loopback HTTP. */
 export interface Transport {
-  /** `options.signal` abandons the call: the HTTP transport aborts its request; IPC cannot, so its answer is dropped. */
+  /** `options.signal` abandons the call: the HTTP transport aborts its request, the IPC one sends a cancel for its id; either way the core stops work nobody waits for. */
   invoke(method: MethodName, input: unknown, options?: InvokeOptions): Promise<Reply<unknown>>;
   /** Hands the core a file the user chose (file dialog or drop); later calls refer to its fileId. */
   upload?(name: string, bytes: Uint8Array): Promise<Reply<z.infer<typeof FileRefSchema>>>;
 }
 export { FileRefSchema, type FileRef } from './uploads';
+
+/**
+ * What the Electron preload exposes with contextBridge as `window.pathways`. A call that may be
+ * abandoned carries an id of the renderer's choosing; `cancel(id)` says nobody waits for it now.
+ */
+export interface PreloadBridge {
+  invoke(method: MethodName, input: unknown, callId?: string): Promise<Reply<unknown>>;
+  cancel?(callId: string): void;
+  upload?(name: string, bytes: Uint8Array): Promise<Reply<z.infer<typeof FileRefSchema>>>;
+}
 
 /** The largest request body either adapter accepts (model params are tiny). */
 export const MAX_REQUEST_BYTES = 64 * 1024;

@@ -27,7 +27,12 @@ import { exportSealedReview } from '../reports/reviews/exportSealedReview';
 import { compareReviews } from '../reports/reviews/compareReviews';
 import type { PdfPrinter } from '../reports/pdf/pdfPrinter';
 
-type Handlers = { [M in MethodName]: (input: z.output<Api[M]['input']>) => Promise<MethodOutput<M>> };
+/** What a transport knows of the call besides its input: `signal` aborts when the caller went away. */
+export interface CallContext {
+  signal?: AbortSignal;
+}
+
+type Handlers = { [M in MethodName]: (input: z.output<Api[M]['input']>, context?: CallContext) => Promise<MethodOutput<M>> };
 
 /** Every rate model that can run on this workspace, for one set of parameters. */
 export async function runRateModels(ws: Workspace, params: ModelParams): Promise<(ModelResult & { area: string })[]> {
@@ -58,14 +63,15 @@ export function createModelCache(ws: Workspace) {
   ws.onCommit(() => { results.clear(); findings.clear(); });
   const key = (name: string, p: ModelParams) => `${ws.dataVersion}\u001f${paramsKey(name, p)}`;
 
-  const run = (name: string, params: ModelParams): Promise<ModelResult> => {
+  // `signal`: the caller may walk away; the run stops when all its callers have (ResultCache).
+  const run = (name: string, params: ModelParams, signal?: AbortSignal): Promise<ModelResult> => {
     const model = getModel(name);
     const p = normalizeParams(model.header.kind, model.header.parameters.map((x) => x.name), params);
-    return results.get(key(name, p), async () => {
-      if (model.header.kind !== 'rate' || !p.withComparisons) return runModel(ws, name, p);
+    return results.get(key(name, p), async (own) => {
+      if (model.header.kind !== 'rate' || !p.withComparisons) return runModel(ws, name, p, { signal: own });
       const compareLabel = p.comparePeriod ?? shiftPeriod(p.period, -1);
       const yearLabel = shiftPeriod(p.period, -4);
-      const single = (period: string) => run(name, { ...p, period, withComparisons: false, comparePeriod: null });
+      const single = (period: string) => run(name, { ...p, period, withComparisons: false, comparePeriod: null }, own);
       const [now, compare, yearAgo] = await Promise.all([single(p.period), single(compareLabel), single(yearLabel)]);
       return {
         ...now,
@@ -75,26 +81,26 @@ export function createModelCache(ws: Workspace) {
         columns: [...now.columns, ...COMPARISON_COLUMNS],
         rows: withComparisons(now.rows as unknown as RateRow[], compare.rows as unknown as RateRow[], yearAgo.rows as unknown as RateRow[]) as unknown as Record<string, unknown>[],
       };
-    });
+    }, signal);
   };
 
   return {
     run,
-    async arrow(name: string, params: ModelParams): Promise<Uint8Array> {
-      const result = await run(name, params);
+    async arrow(name: string, params: ModelParams, signal?: AbortSignal): Promise<Uint8Array> {
+      const result = await run(name, params, signal);
       let bytes = arrow.get(result);
       if (!bytes) arrow.set(result, (bytes = resultToArrow(result)));
       return bytes;
     },
     /** Every rate model that can run, concurrently, without comparisons (as runRateModels). */
-    findings(params: ModelParams): Promise<Finding[]> {
+    findings(params: ModelParams, signal?: AbortSignal): Promise<Finding[]> {
       const p = { ...params, withComparisons: false, comparePeriod: null };
-      return findings.get(key('findings', p), async () => {
+      return findings.get(key('findings', p), async (own) => {
         const rate = [...loadModels().models.values()].filter((m) => m.header.kind === 'rate');
         const runnable = (await Promise.all(rate.map(async (m) => ((await missingInputs(ws, m)).length ? null : m)))).filter((m) => m !== null);
-        const out = await Promise.all(runnable.map(async (m) => ({ ...(await run(m.header.name, p)), area: m.header.area })));
+        const out = await Promise.all(runnable.map(async (m) => ({ ...(await run(m.header.name, p, own)), area: m.header.area })));
         return reviewFindings(out);
-      });
+      }, signal);
     },
     clear(): void {
       results.clear();
@@ -141,8 +147,8 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
       }
       return out;
     },
-    runModel: ({ model, params }) => cache.arrow(model, params),
-    findings: ({ params }) => cache.findings(params),
+    runModel: ({ model, params }, context) => cache.arrow(model, params, context?.signal),
+    findings: ({ params }, context) => cache.findings(params, context?.signal),
     inspectFile: async ({ fileId, sheet, headerRow, delimiter, encoding }) => {
       const f = upload(fileId);
       return inspectFile(f.path, { ws, name: f.name, sheet, headerRow, delimiter, encoding });
@@ -171,12 +177,12 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
  * The one entry point both adapters call: validates the method name and the input with the
  * contract's schema, runs the handler, and turns any failure into an error value.
  */
-export async function dispatch(core: Handlers, method: unknown, input: unknown): Promise<Reply<unknown>> {
+export async function dispatch(core: Handlers, method: unknown, input: unknown, context: CallContext = {}): Promise<Reply<unknown>> {
   try {
     if (!isMethodName(method)) throw new PathwaysError('BAD_REQUEST', `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`);
     const parsed = api[method].input.parse(input ?? {});
-    const handler = core[method] as (i: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed) };
+    const handler = core[method] as (i: unknown, c: CallContext) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed, context) };
   } catch (err) {
     return { ok: false, error: toErrorInfo(err) };
   }

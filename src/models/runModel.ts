@@ -73,7 +73,7 @@ function sqlParams(p: ModelParams, period: Period): Record<string, DuckDBValue> 
  * the SQL), runs it on a pooled connection with the shared macros, then applies the
  * statistics and the disclosure control for its kind. What leaves here is already safe.
  */
-export async function runModel(ws: Workspace, name: string, rawParams: ModelParamsInput): Promise<ModelResult> {
+export async function runModel(ws: Workspace, name: string, rawParams: ModelParamsInput, options: { signal?: AbortSignal } = {}): Promise<ModelResult> {
   const model = getModel(name);
   const params = ModelParamsSchema.parse(rawParams);
   const missing = await missingInputs(ws, model);
@@ -88,7 +88,7 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   const compare = compared ? periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1)) : null;
   const yearAgo = compared ? periodFromLabel(shiftPeriod(params.period, -4)) : null;
   // The comparison periods run beside the period itself, each on its own connection.
-  const [raw, rawCompare, rawYear] = await Promise.all([period, compare, yearAgo].map((p) => (p ? execute(ws, model, params, p) : Promise.resolve([]))));
+  const [raw, rawCompare, rawYear] = await Promise.all([period, compare, yearAgo].map((p) => (p ? execute(ws, model, params, p, options.signal) : Promise.resolve([]))));
 
   if (model.header.kind === 'rate') {
     const opts = { k: params.k, reference: params.reference, adverse: model.header.outcome === 'adverse', crossBlock: model.header.crossBlock, totalBlock: model.header.totalBlock };
@@ -119,14 +119,33 @@ const USES_CAREER_EVENTS = /\bcareer_events\s*\(/;
 
 /** Binds the model's declared parameters for one period and runs it with the shared macros: the
  * aggregated rows before any disclosure control (exported for tests that check it against them). */
-export async function execute(ws: Workspace, model: ModelFile, params: ModelParams, period: Period): Promise<Record<string, unknown>[]> {
+export async function execute(ws: Workspace, model: ModelFile, params: ModelParams, period: Period, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
   const declared = new Set(model.header.parameters.map((p) => p.name));
   const all = sqlParams(params, period);
   const used = paramsUsedBy(model.sql, all);
   const undeclared = Object.keys(used).filter((k) => !declared.has(k));
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
+  if (signal?.aborted) throw cancelled(model);
   try {
     return await ws.lease(async (c) => {
+      // An abandoned run stops DuckDB mid-query. A connection that saw an interrupt is closed,
+      // not pooled (throwing out of the lease does that), even when its query had just ended.
+      const interrupt = () => c.interrupt();
+      signal?.addEventListener('abort', interrupt, { once: true });
+      try {
+        const rows = await inTransaction(c);
+        if (signal?.aborted) throw cancelled(model);
+        return rows;
+      } finally {
+        signal?.removeEventListener('abort', interrupt);
+      }
+    });
+  } catch (err) {
+    if (signal?.aborted) throw cancelled(model);
+    throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
+  }
+
+  async function inTransaction(c: DuckDBConnection): Promise<Record<string, unknown>[]> {
       // One transaction: the pinned job_events families and the model see the same data.
       await c.run('BEGIN TRANSACTION');
       try {
@@ -144,11 +163,10 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
         await c.run('ROLLBACK').catch(() => undefined);
         throw err;
       }
-    });
-  } catch (err) {
-    throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
   }
 }
+
+const cancelled = (model: ModelFile) => new PathwaysError('CANCELLED', `${model.header.title} was cancelled`);
 
 const toRateInput = (raw: Record<string, unknown>[]): RateInput[] => raw.map((r) => ({
   slice: String(r.slice ?? 'all'), grp: String(r.grp), numerator: Number(r.numerator), denominator: Number(r.denominator),

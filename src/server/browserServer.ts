@@ -98,7 +98,11 @@ export async function startBrowserServer(opts: { core: Core; staticDir: string; 
     } catch (err) {
       return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: (err as Error).message === 'too large' ? 'request too large' : 'the request body is not JSON' } });
     }
-    const reply = await dispatch(opts.core, method, body);
+    // A page that moved on aborts its request: the core then stops the work nobody waits for.
+    const gone = new AbortController();
+    res.once('close', () => { if (!res.writableFinished) gone.abort(); });
+    const reply = await dispatch(opts.core, method, body, { signal: gone.signal });
+    if (gone.signal.aborted) return;
     if (reply.ok && isMethodName(method) && api[method].output === 'arrow') {
       const bytes = reply.value as Uint8Array;
       res.writeHead(200, { 'Content-Type': 'application/vnd.apache.arrow.stream', 'Content-Length': bytes.byteLength });

@@ -41,6 +41,19 @@ const round = (x: unknown): unknown => {
 };
 
 describe('the core\'s model cache', () => {
+  it('answers CANCELLED for a caller that left, and still computes the same view for the next one', async () => {
+    const core = createCore(ws);
+    const left = new AbortController();
+    const input = { model: 'promotion_rate', params: { period: '2026-Q2', withComparisons: true } };
+    const abandoned = dispatch(core, 'runModel', input, { signal: left.signal });
+    left.abort();
+    expect(await abandoned).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const reply = await dispatch(core, 'runModel', input);
+    expect(reply.ok).toBe(true);
+    const { rows } = arrowIPCToRows((reply as { value: Uint8Array }).value);
+    expect(round(rows)).toEqual(round((await runModel(ws, 'promotion_rate', params({ withComparisons: true }))).rows));
+  });
+
   it('gives every model the same result as runModel, with comparisons put together from single periods', async () => {
     const cache = createModelCache(ws);
     for (const m of loadModels().models.values()) {

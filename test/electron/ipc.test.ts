@@ -12,13 +12,20 @@ import { Workspace } from '../../src/workspace/workspace';
 
 const INDEX = 'file:///opt/Pathways/resources/app.asar/dist/renderer/index.html';
 
-type Handler = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, method: unknown, input: unknown) => Promise<Reply<unknown>>;
+type Handler = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, method: unknown, input: unknown, callId?: unknown) => Promise<Reply<unknown>>;
+type Listener = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, callId: unknown) => void;
 
-/** Registers the IPC on a fake ipcMain and returns the one handler it installed. */
-function register(core: Core): { handler: Handler; channels: string[] } {
+/** Registers the IPC on a fake ipcMain and returns the invoke handler and the cancel listener it installed. */
+function register(core: Core): { handler: Handler; cancel: Listener; channels: string[]; messages: string[] } {
   const handle = vi.fn();
-  registerIpc({ handle }, core, (url) => isTrustedFrameUrl(url, INDEX));
-  return { handler: handle.mock.calls[0][1] as Handler, channels: handle.mock.calls.map((c) => c[0] as string) };
+  const on = vi.fn();
+  registerIpc({ handle, on }, core, (url) => isTrustedFrameUrl(url, INDEX));
+  return {
+    handler: handle.mock.calls[0][1] as Handler,
+    cancel: on.mock.calls[0][1] as Listener,
+    channels: handle.mock.calls.map((c) => c[0] as string),
+    messages: on.mock.calls.map((c) => c[0] as string),
+  };
 }
 
 const frame = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
@@ -58,8 +65,28 @@ describe('isTrustedFrameUrl', () => {
 });
 
 describe('registerIpc', () => {
-  it('registers exactly one channel, pathways:invoke', () => {
-    expect(register(spyCore().core).channels).toEqual(['pathways:invoke']);
+  it('registers exactly one call channel, pathways:invoke, and one message, pathways:cancel', () => {
+    const { channels, messages } = register(spyCore().core);
+    expect(channels).toEqual(['pathways:invoke']);
+    expect(messages).toEqual(['pathways:cancel']);
+  });
+
+  it('aborts a call the window cancels by its id, and only for a trusted sender', async () => {
+    const seen: AbortSignal[] = [];
+    const core = { ...spyCore().core, runModel: (_i: unknown, context?: { signal?: AbortSignal }) => {
+      seen.push(context!.signal!);
+      return new Promise<Uint8Array>((ok) => context!.signal!.addEventListener('abort', () => ok(new Uint8Array())));
+    } } as unknown as Core;
+    const { handler, cancel } = register(core);
+    const id = 'c0ffee00-0000-4000-8000-000000000001';
+    const call = handler(trusted, 'runModel', { model: 'pipeline', params: { period: '2026-Q2' } }, id);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    cancel(frame('https://example.com/'), id);
+    cancel(trusted, 'not an id');
+    expect(seen[0].aborted).toBe(false);
+    cancel(trusted, id);
+    expect(seen[0].aborted).toBe(true);
+    await call;
   });
 
   it('refuses an untrusted sender frame with FORBIDDEN, before the core sees anything', async () => {

@@ -40,7 +40,7 @@ const electron = vi.hoisted(() => {
       webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
     },
   };
-  return { app, emit, listeners, BrowserWindow, session, ipcMain: { handle: vi.fn() }, dialog: { showErrorBox: vi.fn() } };
+  return { app, emit, listeners, BrowserWindow, session, ipcMain: { handle: vi.fn(), on: vi.fn() }, dialog: { showErrorBox: vi.fn() } };
 });
 vi.mock('electron', () => ({
   app: electron.app,

@@ -127,7 +127,7 @@ describe('background import jobs over the contract', () => {
         // Electron: the same core behind the IPC handler, cancelling a large import.
         const handle = vi.fn();
         const index = 'file:///app/dist/renderer/index.html';
-        registerIpc({ handle }, core, (url) => isTrustedFrameUrl(url, index), uploads);
+        registerIpc({ handle, on: vi.fn() }, core, (url) => isTrustedFrameUrl(url, index), uploads);
         const invoke = handle.mock.calls[0][1] as (e: Pick<IpcMainInvokeEvent, 'senderFrame'>, m: string, i: unknown) => Promise<Reply<ImportJobStatus>>;
         const event = { senderFrame: { url: index } } as unknown as IpcMainInvokeEvent;
         const big = join(dir, 'big.csv');

@@ -97,3 +97,25 @@ describe('transport over Electron IPC', () => {
     expect(reply.ok && reply.value).toEqual(new Uint8Array([1, 2]));
   });
 });
+
+describe('transport over Electron IPC: cancelling', () => {
+  it('gives a call that may be abandoned an id, and sends a cancel for that id when its signal aborts', async () => {
+    let finish!: () => void;
+    const bridge = {
+      invoke: vi.fn((_m: string, _i: unknown, _id?: string) => new Promise((ok) => { finish = () => ok({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } }); })),
+      cancel: vi.fn((_id: string) => finish()),
+    };
+    (window as unknown as { pathways?: unknown }).pathways = bridge;
+    const transport = chooseTransport(window, mockFetch(() => new Response('')) as unknown as typeof globalThis.fetch);
+    const controller = new AbortController();
+    const call = transport.invoke('runModel', { model: 'pipeline' }, { signal: controller.signal });
+    const id = bridge.invoke.mock.calls[0][2];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    controller.abort();
+    expect(bridge.cancel).toHaveBeenCalledWith(id);
+    expect(await call).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    // A call nobody can abandon carries no id.
+    void transport.invoke('info', {});
+    expect(bridge.invoke.mock.calls[1]).toEqual(['info', {}]);
+  });
+});

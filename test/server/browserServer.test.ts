@@ -106,4 +106,28 @@ describe('browser mode server', () => {
     expect(await bad('/api/runModel', JSON.stringify({ model: 'no_such_model', params: { period: '2025-Q2' } })))
       .toMatchObject({ status: 404, reply: { error: { code: 'NOT_FOUND' } } });
   });
+
+  it('tells the core when the page abandons a call, so the run can stop', async () => {
+    let seen: AbortSignal | undefined;
+    let started!: () => void;
+    const reached = new Promise<void>((ok) => { started = ok; });
+    const core = createCore(ws);
+    const waiting = await startBrowserServer({
+      core: { ...core, runModel: (_input, context) => { seen = context?.signal; started(); return new Promise(() => undefined); } },
+      staticDir: join(dir, 'static'),
+    });
+    try {
+      const u = new URL(waiting.url);
+      const req = request({ host: '127.0.0.1', port: u.port, path: '/api/runModel', method: 'POST', headers: { Authorization: `Bearer ${waiting.token}`, 'Content-Type': 'application/json' } });
+      req.on('error', () => undefined);
+      req.end(JSON.stringify({ model: 'participation_rate', params: { period: '2025-Q2' } }));
+      await reached;
+      expect(seen?.aborted).toBe(false);
+      req.destroy();
+      await new Promise<void>((ok) => (seen!.aborted ? ok() : seen!.addEventListener('abort', () => ok(), { once: true })));
+      expect(seen!.aborted).toBe(true);
+    } finally {
+      await waiting.close();
+    }
+  });
 });

@@ -1,10 +1,6 @@
-import type { FileRef, MethodName, Reply, Transport } from '../../../src/api/contract';
+import type { PreloadBridge, Reply, Transport } from '../../../src/api/contract';
 
-/** What the Electron preload exposes with contextBridge as `window.pathways`. */
-export interface PreloadBridge {
-  invoke(method: MethodName, input: unknown): Promise<Reply<unknown>>;
-  upload?(name: string, bytes: Uint8Array): Promise<Reply<FileRef>>;
-}
+export type { PreloadBridge };
 
 /** The preload's bridge, if this page runs inside the Electron window. */
 export function preloadBridge(win: Window): PreloadBridge | undefined {
@@ -20,8 +16,18 @@ export function electronTransport(bridge: PreloadBridge): Transport {
   const upload = bridge.upload?.bind(bridge);
   return {
     ...(upload ? { upload: (name: string, bytes: Uint8Array) => upload(name, bytes) } : {}),
-    async invoke(method, input) {
-      const reply = await bridge.invoke(method, input);
+    async invoke(method, input, options) {
+      // The main process stops work this page no longer waits for: the call gets an id to cancel by.
+      const signal = options?.signal;
+      const callId = signal && bridge.cancel ? crypto.randomUUID() : undefined;
+      const onAbort = () => { if (callId) bridge.cancel?.(callId); };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      let reply: Reply<unknown>;
+      try {
+        reply = await (callId ? bridge.invoke(method, input, callId) : bridge.invoke(method, input));
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
       if (reply.ok && reply.value instanceof ArrayBuffer) return { ok: true, value: new Uint8Array(reply.value) };
       if (reply.ok && ArrayBuffer.isView(reply.value) && !(reply.value instanceof Uint8Array && reply.value.constructor === Uint8Array)) {
         const v = reply.value;
