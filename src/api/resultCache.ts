@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { PathwaysError } from '../errors';
 
 interface Entry<T> {
@@ -34,6 +35,8 @@ export class ResultCache<T> {
       if (entry.waiting !== undefined) entry.waiting = signal ? entry.waiting + 1 : undefined;
     } else {
       const controller = new AbortController();
+      // One run may feed many others (the findings wait on every rate model): each listens.
+      setMaxListeners(0, controller.signal);
       const made: Entry<T> = { promise: compute(controller.signal), controller, waiting: signal ? 1 : undefined };
       entry = made;
       const entries = this.entries;
