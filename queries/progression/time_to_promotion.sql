@@ -44,15 +44,34 @@ events AS MATERIALIZED (
   WHERE e.effective_date <= b.data_end
 ),
 -- Each person's last roster record up to period end: their group and where they worked last.
-last_record AS (
-  SELECT p.person_id, p.hire_date, p.level_rank, p.department, p.location,
-         group_label(p.gender, p.race_ethnicity, p.extra_dims, $dimension, $dimension2) AS grp
+-- Most people are in the roster in force then; only the others (gone before it) need their
+-- records ranked, which spares a sort of every roster row by person.
+roster_in_force AS (
+  SELECT roster_date($period_end::DATE - 1) AS d
+),
+in_roster AS (
+  SELECT p.person_id, p.hire_date, p.level_rank, p.department, p.location, p.gender, p.race_ethnicity, p.extra_dims
   FROM people p
-  WHERE p.snapshot_date <= roster_date($period_end::DATE - 1)
+  WHERE p.snapshot_date = (SELECT d FROM roster_in_force)
+),
+gone_before AS (
+  SELECT p.person_id, p.hire_date, p.level_rank, p.department, p.location, p.gender, p.race_ethnicity, p.extra_dims
+  FROM people p
+  WHERE p.snapshot_date < (SELECT d FROM roster_in_force)
+    AND p.person_id NOT IN (SELECT person_id FROM in_roster)
   QUALIFY row_number() OVER (PARTITION BY p.person_id ORDER BY p.snapshot_date DESC) = 1
 ),
+last_record AS (
+  SELECT person_id, hire_date, level_rank, department, location,
+         group_label(gender, race_ethnicity, extra_dims, $dimension, $dimension2) AS grp
+  FROM (SELECT * FROM in_roster UNION ALL SELECT * FROM gone_before)
+),
+-- The first roster showing a person: needed only where the hire date is missing.
 first_seen AS (
-  SELECT person_id, min(snapshot_date) AS first_seen FROM people GROUP BY person_id
+  SELECT person_id, min(snapshot_date) AS first_seen
+  FROM people
+  WHERE person_id IN (SELECT person_id FROM last_record WHERE hire_date IS NULL)
+  GROUP BY person_id
 ),
 -- Entering a level: hire, or the last promotion or demotion on or before the window opens
 -- (derived changes are dated at the first roster showing the new level). Without a hire date
@@ -70,7 +89,7 @@ spell_start AS (
       any_value(f.first_seen)) AS started
   FROM last_record r
   CROSS JOIN bounds b
-  JOIN first_seen f USING (person_id)
+  LEFT JOIN first_seen f USING (person_id)
   LEFT JOIN events c ON c.person_id = r.person_id
   GROUP BY r.person_id
 ),

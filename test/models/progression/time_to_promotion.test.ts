@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { withTempWorkspace } from '../../helpers/tempWorkspace';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withTempWorkspace, tempDir } from '../../helpers/tempWorkspace';
+import { importFixture } from '../../helpers/importFixture';
 import { loadProgression, run, pick } from './fixture';
 
 /**
@@ -88,5 +91,30 @@ describe('time_to_promotion', () => {
       expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 5, events: 4, median: 2007 });
       expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 6, events: 4 });
     });
+  });
+
+  it('starts a spell without a hire date at the first roster showing the person, and places leavers by their last roster', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // A, B, C and D have no hire date. A and B are promoted in the 2025-06-30 roster; C is not;
+      // D vanishes after 2024-12-31: an exit dated at the next roster, 2025-06-30. Every spell
+      // starts at the first roster, 2024-06-30: A and B 365 days (event), C and D 365 (censored).
+      const rosters: Record<string, string[]> = {
+        '2024-06-30': ['A,Woman,,L1', 'B,Woman,,L1', 'C,Woman,,L1', 'D,Woman,,L1'],
+        '2024-12-31': ['A,Woman,,L1', 'B,Woman,,L1', 'C,Woman,,L1', 'D,Woman,,L1'],
+        '2025-06-30': ['A,Woman,,L2', 'B,Woman,,L2', 'C,Woman,,L1'],
+      };
+      for (const [d, lines] of Object.entries(rosters)) writeFileSync(join(dir, `r_${d}.csv`), ['id,gender,hired,level', ...lines].join('\n') + '\n');
+      await withTempWorkspace(async (ws) => {
+        await importFixture(ws, dir, Object.keys(rosters).map((d) => ({
+          path: `r_${d}.csv`, profile: { table: 'people' as const, snapshotDate: d, columns: { person_id: 'id', gender: 'gender', hire_date: 'hired', level: 'level' } },
+        })));
+        const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 3 });
+        // KM: at 365 two events among 4 at risk: S = 1/2, so the median is 365.
+        expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 4, events: 2, median: 365 });
+      });
+    } finally {
+      cleanup();
+    }
   });
 });
