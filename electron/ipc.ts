@@ -31,7 +31,8 @@ export function isTrustedFrameUrl(url: string, rendererIndexFileUrl: string): bo
  * The main process's only IPC entry: one channel carrying the typed contract. Every call is
  * checked for its sender and its size here, then validated against the contract's schema by
  * `dispatch`, which answers with a Reply and never throws (a thrown error would reach the
- * renderer as a bare string).
+ * renderer as a bare string). Beside it, a one-way cancel message (from a trusted sender, by
+ * call id) and the upload channel.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, core: Core, isTrustedSender: TrustedSenderCheck, uploads?: UploadStore): void {
   // Calls the renderer may still abandon, by the id it gave them (IPC itself cannot abort an invoke).
