@@ -8,7 +8,7 @@ import { runModel, resultToArrow, missingInputs, needsMessage, type ModelResult 
 import { withComparisons, COMPARISON_COLUMNS } from '../models/comparisons';
 import type { RateRow } from '../models/rateStats';
 import { periodFromLabel, shiftPeriod } from '../models/period';
-import { ResultCache } from './resultCache';
+import { ResultCache } from '../cache/resultCache';
 import { normalizeParams, paramsKey } from './normalizeParams';
 import type { Finding } from '../findings/findingSchema';
 import { reviewFindings } from '../findings/findings';

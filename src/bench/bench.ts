@@ -9,7 +9,7 @@ import { Workspace } from '../workspace/workspace';
 import { importFiles } from '../ingest/importFiles';
 import { ensureDemoWorkspace } from '../app/demoWorkspace';
 import { loadModels } from '../models/registry';
-import { runModel, resultToArrow, missingInputs } from '../models/runModel';
+import { runModel, resultToArrow, missingInputs, forgetAnswers } from '../models/runModel';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, people: { type: 'string' }, full: { type: 'boolean' }, period: { type: 'string' } } });
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -76,6 +76,8 @@ async function benchModels(people: number, period: string): Promise<void> {
       let total = 0;
       let totalCpu = 0;
       const lines: string[] = [];
+      // Every variant times the SQL itself, not answers kept from the one before.
+      forgetAnswers(ws);
       for (const m of loadModels().models.values()) {
         if ((await missingInputs(ws, m)).length) { lines.push(`  ${m.header.name.padEnd(28)} skipped (no input)`); continue; }
         const cpu0 = process.cpuUsage();
@@ -94,6 +96,7 @@ async function benchModels(people: number, period: string): Promise<void> {
     // As a page runs them: every model at once, each on its own pooled connection.
     const runnable = [];
     for (const m of loadModels().models.values()) if (!(await missingInputs(ws, m)).length) runnable.push(m.header.name);
+    forgetAnswers(ws);
     const cpuAll = process.cpuUsage();
     const tAll = now();
     await Promise.all(runnable.map(async (name) => resultToArrow(await runModel(ws, name, { period, withComparisons: false }))));

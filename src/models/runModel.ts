@@ -11,6 +11,7 @@ import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
 import { tableColumns, suppressByHeader } from './tableOutput';
 import { POSTPROCESSORS } from './post';
 import { pinJobEventFamilies } from './pinJobEventFamilies';
+import { ResultCache } from '../cache/resultCache';
 import type { TableName } from './modelHeader';
 
 export interface ModelResult {
@@ -88,7 +89,7 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   const compare = compared ? periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1)) : null;
   const yearAgo = compared ? periodFromLabel(shiftPeriod(params.period, -4)) : null;
   // The comparison periods run beside the period itself, each on its own connection.
-  const [raw, rawCompare, rawYear] = await Promise.all([period, compare, yearAgo].map((p) => (p ? execute(ws, model, params, p, options.signal) : Promise.resolve([]))));
+  const [raw, rawCompare, rawYear] = await Promise.all([period, compare, yearAgo].map((p) => (p ? answer(ws, model, params, p, options.signal) : Promise.resolve([]))));
 
   if (model.header.kind === 'rate') {
     const opts = { k: params.k, reference: params.reference, adverse: model.header.outcome === 'adverse', crossBlock: model.header.crossBlock, totalBlock: model.header.totalBlock };
@@ -109,6 +110,34 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   }
   if (!model.header.groupSize) throw new PathwaysError('MODEL_FAILED', `${model.file}: a table model must declare group_size for disclosure control`);
   return { ...base, columns: tableColumns(model.header), rows: suppressByHeader(raw, { ...model.header, groupSize: model.header.groupSize }, params.k) };
+}
+
+/** How many query answers each workspace keeps: aggregated rows, a few kB each (a survival curve ~15,000 rows). */
+const ANSWERS = 300;
+const answers = new WeakMap<Workspace, ResultCache<Record<string, unknown>[]>>();
+
+/**
+ * The model's SQL answer for one period, kept by the data version and the values bound: k and
+ * the reference group act after the SQL (statistics, disclosure control), so a view that changes
+ * only them runs no query. Any committed write forgets every answer. Each caller gets its own
+ * copy of the rows, which the post-processing may annotate.
+ */
+async function answer(ws: Workspace, model: ModelFile, params: ModelParams, period: Period, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+  let cache = answers.get(ws);
+  if (!cache) {
+    const made = new ResultCache<Record<string, unknown>[]>(ANSWERS);
+    ws.onCommit(() => made.clear());
+    answers.set(ws, (cache = made));
+  }
+  const bound = paramsUsedBy(model.sql, sqlParams(params, period));
+  const key = `${ws.dataVersion}\u001f${model.sql}\u001f${JSON.stringify(bound)}`;
+  const rows = await cache.get(key, (own) => execute(ws, model, params, period, own), signal);
+  return rows.map((r) => ({ ...r }));
+}
+
+/** Forgets the workspace's query answers: for benchmarks that time the SQL itself. */
+export function forgetAnswers(ws: Workspace): void {
+  answers.get(ws)?.clear();
 }
 
 // Pooled connections that hold the shared macros (queries/_lib), defined on their first run.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ResultCache } from '../../src/api/resultCache';
+import { ResultCache } from '../../src/cache/resultCache';
 
 /** A run that settles only when told, and shows whether its own signal was aborted. */
 function pending() {

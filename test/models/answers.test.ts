@@ -1,0 +1,66 @@
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { withTempWorkspace } from '../helpers/tempWorkspace';
+import { importFixture } from '../helpers/importFixture';
+import { runModel, forgetAnswers } from '../../src/models/runModel';
+import type { Workspace } from '../../src/workspace/workspace';
+
+const dir = join(__dirname, '..', 'fixtures', 'models', 'participation');
+
+async function load(ws: Workspace) {
+  await importFixture(ws, dir, [
+    { path: 'roster.csv', profile: { table: 'people', columns: { person_id: 'id', snapshot_date: 'snapshot', level: 'level', gender: 'gender', hire_date: 'hire', termination_date: 'term' } } },
+    { path: 'matches.csv', profile: { table: 'matches', columns: { match_id: 'match', program_id: 'program', mentor_id: 'mentor', mentee_id: 'mentee', matched_date: 'matched' } } },
+    { path: 'sessions.csv', profile: { table: 'sessions', columns: { session_id: 'session', date: 'date', layer: 'layer', program_id: 'program', match_id: 'match', host_id: 'host', duration_minutes: 'minutes' } } },
+    { path: 'attendees.csv', profile: { table: 'session_attendees', columns: { session_id: 'session', person_id: 'person' } } },
+  ]);
+}
+
+const women = (rows: Record<string, unknown>[]) => rows.find((r) => r.slice === 'all' && r.grp === 'Woman')!;
+
+describe('the model runner\'s query answers', () => {
+  it('serves a change of k or reference group from the SQL answer it has, and forgets it on the next committed write', async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws);
+      // Women 5 of 8 in 2025-Q2 (see participation_rate.test.ts).
+      const first = await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 3 });
+      expect(women(first.rows)).toMatchObject({ numerator: 5, denominator: 8 });
+
+      // Rows removed behind the runner's back (no committed write through the workspace): a view
+      // that differs only in k and the reference group still reads the answer it had...
+      const c = await ws.connect();
+      await c.run('DELETE FROM session_attendees');
+      c.closeSync();
+      const sameQuery = await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 3, reference: 'highest' });
+      // ...post-processed afresh for its own reference group (the highest rate: women's 5/8)...
+      expect(women(sameQuery.rows)).toMatchObject({ numerator: 5, denominator: 8, reference_group: 'Woman', is_reference: true });
+      // ...and its own k: 8 women are under k = 9.
+      const higherK = await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 9 });
+      expect(women(higherK.rows)).toMatchObject({ numerator: null, suppressed: true });
+      // The first result was not changed by the second's post-processing.
+      expect(women(first.rows)).toMatchObject({ numerator: 5, denominator: 8, reference_group: 'Man' });
+
+      // A view that binds other values runs its own query and sees the data as it is.
+      // (level 1 and up is everyone, but it binds another value.)
+      const otherFilter = await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 3, levelMin: 1 });
+      expect(women(otherFilter.rows).numerator).not.toBe(5);
+
+      // Any write committed through the workspace forgets every answer.
+      await ws.write(async (w) => { await w.run("INSERT INTO meta VALUES ('answers-test', 'x')"); });
+      const afterWrite = await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 3 });
+      expect(women(afterWrite.rows).numerator).not.toBe(5);
+    });
+  });
+
+  it('reruns the query after forgetAnswers', async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws);
+      expect(women((await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 3 })).rows).numerator).toBe(5);
+      const c = await ws.connect();
+      await c.run('DELETE FROM session_attendees');
+      c.closeSync();
+      forgetAnswers(ws);
+      expect(women((await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 3 })).rows).numerator).not.toBe(5);
+    });
+  });
+});
