@@ -24,7 +24,7 @@ const electron = {
   app,
   BrowserWindow,
   dialog: { showErrorBox: (title, message) => { console.error(`${title}: ${message}`); process.exit(2); } },
-  ipcMain: { handle: (channel, fn) => handlers.set(channel, fn) },
+  ipcMain: { handle: (channel, fn) => handlers.set(channel, fn), on: (channel, fn) => handlers.set(channel, fn) },
   session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, webRequest: { onBeforeRequest() {}, onHeadersReceived() {} } } },
 };
 const resolve = Module._resolveFilename;
