@@ -1,20 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { join } from 'node:path';
 import { withTempWorkspace } from '../helpers/tempWorkspace';
-import { importFixture } from '../helpers/importFixture';
+import { loadParticipation as load } from './participationFixture';
 import { runModel, forgetAnswers } from '../../src/models/runModel';
-import type { Workspace } from '../../src/workspace/workspace';
-
-const dir = join(__dirname, '..', 'fixtures', 'models', 'participation');
-
-async function load(ws: Workspace) {
-  await importFixture(ws, dir, [
-    { path: 'roster.csv', profile: { table: 'people', columns: { person_id: 'id', snapshot_date: 'snapshot', level: 'level', gender: 'gender', hire_date: 'hire', termination_date: 'term' } } },
-    { path: 'matches.csv', profile: { table: 'matches', columns: { match_id: 'match', program_id: 'program', mentor_id: 'mentor', mentee_id: 'mentee', matched_date: 'matched' } } },
-    { path: 'sessions.csv', profile: { table: 'sessions', columns: { session_id: 'session', date: 'date', layer: 'layer', program_id: 'program', match_id: 'match', host_id: 'host', duration_minutes: 'minutes' } } },
-    { path: 'attendees.csv', profile: { table: 'session_attendees', columns: { session_id: 'session', person_id: 'person' } } },
-  ]);
-}
 
 const women = (rows: Record<string, unknown>[]) => rows.find((r) => r.slice === 'all' && r.grp === 'Woman')!;
 

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { Workspace } from '../../src/workspace/workspace';
 import { createCore } from '../../src/api/core';
 import { startBrowserServer, type BrowserServer } from '../../src/server/browserServer';
-import { importFixture } from '../helpers/importFixture';
+import { loadParticipation } from '../models/participationFixture';
 import { arrowIPCToRows } from '../../src/arrow/toArrow';
 
 let dir: string;
@@ -36,12 +36,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'static', 'index.html'), '<!doctype html><title>Pathways</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the static folder');
   ws = await Workspace.open(join(dir, 'w.duckdb'));
-  await importFixture(ws, join(__dirname, '..', 'fixtures', 'models', 'participation'), [
-    { path: 'roster.csv', profile: { table: 'people', columns: { person_id: 'id', snapshot_date: 'snapshot', level: 'level', gender: 'gender', hire_date: 'hire', termination_date: 'term' } } },
-    { path: 'matches.csv', profile: { table: 'matches', columns: { match_id: 'match', program_id: 'program', mentor_id: 'mentor', mentee_id: 'mentee', matched_date: 'matched' } } },
-    { path: 'sessions.csv', profile: { table: 'sessions', columns: { session_id: 'session', date: 'date', layer: 'layer', program_id: 'program', match_id: 'match', host_id: 'host', duration_minutes: 'minutes' } } },
-    { path: 'attendees.csv', profile: { table: 'session_attendees', columns: { session_id: 'session', person_id: 'person' } } },
-  ]);
+  await loadParticipation(ws);
   server = await startBrowserServer({ core: createCore(ws), staticDir: join(dir, 'static') });
 });
 
