@@ -52,18 +52,24 @@ CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
 CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
   SELECT * FROM derived_level_changes() UNION ALL SELECT * FROM derived_exits();
 
--- Whether the workspace's job_events carry a family of event. The model runner replaces this
--- with constants read in the same transaction (src/models/pinJobEventFamilies.ts): then the
--- optimizer drops the derivation of a family job_events carry instead of computing it over
+-- Whether the workspace's job_events carry a family of event. The model runner, building its copy
+-- of the career events, replaces this with constants read in the same transaction
+-- (src/models/pinJobEventFamilies.ts): then the optimizer drops the derivation of a family job_events carry instead of computing it over
 -- every roster row and throwing it away.
 CREATE OR REPLACE TEMP MACRO job_events_carry(family) AS
   family IN (SELECT event_family(j.event_type) FROM job_events j);
 
 -- job_events win for every family of event they carry (level changes, exits); the families
 -- they do not carry still come from the rosters.
-CREATE OR REPLACE TEMP MACRO career_events() AS TABLE
+CREATE OR REPLACE TEMP MACRO career_events_from_sources() AS TABLE
   SELECT person_id, effective_date, event_type, from_level, to_level, false AS derived FROM job_events
   UNION ALL
   SELECT * FROM derived_level_changes() WHERE NOT job_events_carry('level change')
   UNION ALL
   SELECT * FROM derived_exits() WHERE NOT job_events_carry('exit');
+
+-- What the models read. The same for every period and filter, and its derivation windows every
+-- roster row: the model runner points this at a copy built once per version of the data
+-- (src/models/careerEventsCache.ts).
+CREATE OR REPLACE TEMP MACRO career_events() AS TABLE
+  SELECT * FROM career_events_from_sources();

@@ -9,7 +9,7 @@ const FAMILIES = ['level change', 'exit', 'hire', 'lateral'] as const;
  * right but leaves the optimizer unable to drop a derivation whose result is thrown away:
  * deriving level changes and exits from the rosters scans and windows every roster row.
  * With constants it folds the dead branch to an empty result. Run in the same transaction as
- * the model so that both see the same job_events. False when it pinned nothing (a family it
+ * the derivation so that both see the same job_events. False when it pinned nothing (a family it
  * does not know): the macro is left as it was.
  */
 export async function pinJobEventFamilies(c: DuckDBConnection): Promise<boolean> {

@@ -10,7 +10,8 @@ import { rateStats, RATE_COLUMNS, type RateInput } from './rateStats';
 import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
 import { tableColumns, suppressByHeader } from './tableOutput';
 import { POSTPROCESSORS } from './post';
-import { pinJobEventFamilies } from './pinJobEventFamilies';
+import { prepareConnection } from './modelLib';
+import { careerEventsReady, readCachedCareerEvents, forgetCareerEvents } from './careerEventsCache';
 import { ResultCache } from '../cache/resultCache';
 import type { TableName } from './modelHeader';
 
@@ -135,15 +136,13 @@ async function answer(ws: Workspace, model: ModelFile, params: ModelParams, peri
   return rows.map((r) => ({ ...r }));
 }
 
-/** Forgets the workspace's query answers: for benchmarks that time the SQL itself. */
+/** Forgets the workspace's query answers and its copy of the career events: for benchmarks that time the SQL itself. */
 export function forgetAnswers(ws: Workspace): void {
   answers.get(ws)?.clear();
+  forgetCareerEvents(ws);
 }
 
-// Pooled connections that hold the shared macros (queries/_lib), defined on their first run.
-const withLib = new WeakSet<DuckDBConnection>();
-
-// Only models that read career events need job_events_carry pinned (one scan of job_events).
+// Models that read career events get them from the copy built once per data version.
 const USES_CAREER_EVENTS = /\bcareer_events\s*\(/;
 
 /** Binds the model's declared parameters for one period and runs it with the shared macros: the
@@ -155,7 +154,10 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   const undeclared = Object.keys(used).filter((k) => !declared.has(k));
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
   if (signal?.aborted) throw cancelled(model);
+  const careerEvents = USES_CAREER_EVENTS.test(model.sql);
   try {
+    if (careerEvents) await careerEventsReady(ws, signal);
+    if (signal?.aborted) throw cancelled(model);
     return await ws.lease(async (c) => {
       // An abandoned run stops DuckDB mid-query. A connection that saw an interrupt is closed,
       // not pooled (throwing out of the lease does that), even when its query had just ended.
@@ -175,23 +177,17 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   }
 
   async function inTransaction(c: DuckDBConnection): Promise<Record<string, unknown>[]> {
-      // One transaction: the pinned job_events families and the model see the same data.
-      await c.run('BEGIN TRANSACTION');
-      try {
-        // A pooled connection keeps the macros from its first model run (they hold no data).
-        const reused = withLib.has(c);
-        if (!reused) await defineLib(c);
-        // When the families cannot be pinned, the lib's own definition must stand, not a pin
-        // left on this connection by an earlier run.
-        if (USES_CAREER_EVENTS.test(model.sql) && !(await pinJobEventFamilies(c)) && reused) await defineLib(c);
-        withLib.add(c);
-        const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
-        await c.run('COMMIT');
-        return rows;
-      } catch (err) {
-        await c.run('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await prepareConnection(c, { pinJobEvents: false });
+      if (careerEvents) await readCachedCareerEvents(c);
+      const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
+      await c.run('COMMIT');
+      return rows;
+    } catch (err) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
   }
 }
 
@@ -201,9 +197,6 @@ const toRateInput = (raw: Record<string, unknown>[]): RateInput[] => raw.map((r)
   slice: String(r.slice ?? 'all'), grp: String(r.grp), numerator: Number(r.numerator), denominator: Number(r.denominator),
 }));
 
-async function defineLib(c: DuckDBConnection): Promise<void> {
-  await c.run(loadModels().lib);
-}
 
 /** The result as Arrow IPC bytes; everything but the rows travels in the schema metadata. */
 export function resultToArrow(result: ModelResult): Uint8Array {

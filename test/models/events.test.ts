@@ -33,15 +33,15 @@ async function load(ws: Workspace, jobEvents?: string) {
 /** The pseudonym the import gave a fixture id (same rule as the pseudo() macro: salted sha256). */
 const pid = (ws: Workspace, id: string) => `p${createHash('sha256').update(ws.salt + id).digest('hex').slice(0, 20)}`;
 
-/** career_events() as the macros define it, or (pinned) as the model runner runs it. */
-async function events(ws: Workspace, pinned = false): Promise<string[]> {
+/** career_events() as the macros define it, or (pinned) as the model runner builds its copy; or the copy itself. */
+async function events(ws: Workspace, pinned = false, from = 'career_events()'): Promise<string[]> {
   const c = await ws.connect();
   try {
     await c.run(loadModels().lib);
     if (pinned) await pinJobEventFamilies(c);
     const rows = (await c.runAndReadAll(`
       SELECT person_id, effective_date::VARCHAR AS d, event_type, from_level, to_level, derived
-      FROM career_events() ORDER BY effective_date, event_type, person_id`)).getRowObjectsJS();
+      FROM ${from} ORDER BY effective_date, event_type, person_id`)).getRowObjectsJS();
     const names = new Map(['E1', 'E2', 'E3', 'E4', 'E5', 'E6'].map((id) => [pid(ws, id), id]));
     return rows.map((r) => [names.get(String(r.person_id)) ?? '?', r.d, r.event_type, r.from_level ?? '-', r.to_level ?? '-', r.derived ? 'derived' : 'job_events'].join(' '));
   } finally {
@@ -96,6 +96,26 @@ describe('career_events() (queries/_lib/events.sql)', () => {
         expect(await events(ws, true)).toEqual(asDefined);
       });
     }
+  });
+
+  it("the runner's copy of the career events equals the derivation and follows every write", async () => {
+    await withTempWorkspace(async (ws) => {
+      const career = ['exits', 'program_outcomes', 'promotion_rate', 'representation_share', 'time_to_promotion'].map((n) => getModel(n));
+      const runAll = () => Promise.all(career.map((m) => execute(ws, m, ModelParamsSchema.parse({ period: '2025-Q1', k: 3 }), periodFromLabel('2025-Q1'))));
+      const copy = () => events(ws, false, 'pathways_derived.career_events');
+      await load(ws);
+      // Five models at once share one build (two builds at once would conflict in the catalog).
+      const first = await runAll();
+      expect(await copy()).toEqual(await events(ws));
+      expect((await copy()).length).toBe(6);
+      await importFixture(ws, dir, [{ path: 'job_events_full.csv', profile: { table: 'job_events', columns: { person_id: 'person', effective_date: 'date', event_type: 'type', from_level: 'from', to_level: 'to' } } }]);
+      // Not yet rebuilt: the copy is still the rosters' derivation until a model asks.
+      expect((await copy()).length).toBe(6);
+      const second = await runAll();
+      expect(await copy()).toEqual(await events(ws));
+      expect((await copy()).map((e) => e.split(' ').at(-1))).toEqual(['job_events', 'job_events', 'job_events']);
+      expect(second).not.toEqual(first);
+    });
   });
 
   it('a pooled connection re-pins the families after job_events change, matching a fresh open', async () => {
