@@ -52,10 +52,10 @@ CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
 CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
   SELECT * FROM derived_level_changes() UNION ALL SELECT * FROM derived_exits();
 
--- Whether the workspace's job_events carry a family of event. The model runner, building its copy
--- of the career events, replaces this with constants read in the same transaction
--- (src/models/pinJobEventFamilies.ts): then the optimizer drops the derivation of a family job_events carry instead of computing it over
--- every roster row and throwing it away.
+-- Whether the workspace's job_events carry a family of event. The model runner, building its
+-- copy of the career events, replaces this with constants read in the same transaction
+-- (src/models/pinJobEventFamilies.ts): then the optimizer drops the derivation of a family
+-- job_events carry instead of computing it over every roster row and throwing it away.
 CREATE OR REPLACE TEMP MACRO job_events_carry(family) AS
   family IN (SELECT event_family(j.event_type) FROM job_events j);
 

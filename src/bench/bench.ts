@@ -10,6 +10,7 @@ import { importFiles } from '../ingest/importFiles';
 import { ensureDemoWorkspace } from '../app/demoWorkspace';
 import { loadModels } from '../models/registry';
 import { runModel, resultToArrow, missingInputs, forgetAnswers } from '../models/runModel';
+import { readsCareerEvents } from '../models/careerEventsCache';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, people: { type: 'string' }, full: { type: 'boolean' }, period: { type: 'string' } } });
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -121,7 +122,7 @@ async function benchRosterOnly(ws: Workspace, period: string): Promise<void> {
   const lines: string[] = [];
   let total = 0;
   for (const m of loadModels().models.values()) {
-    if (!/\bcareer_events\s*\(/.test(m.sql)) continue;
+    if (!readsCareerEvents(m.sql)) continue;
     const t = now();
     resultToArrow(await runModel(ws, m.header.name, { period, withComparisons: false }));
     const ms = now() - t;

@@ -1,15 +1,19 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Workspace } from '../workspace/workspace';
-import { prepareConnection } from './modelLib';
+import { ensureLib, defineLib } from './modelLib';
+import { pinJobEventFamilies } from './pinJobEventFamilies';
 
 /**
  * Career events (queries/_lib/events.sql) are the same for every period and filter, yet
- * deriving them windows every roster row: five models each paid for it on every run, the
- * larger part of all the models' work. They are built once per version of the data into an
+ * deriving them from the rosters (no job_events) windows every roster row: five models each
+ * paid for it on every run. They are built once per version of the data into an
  * in-memory catalog that every connection of the workspace's instance sees, and the models'
  * career_events() reads that copy. Nothing is written to the workspace file.
  */
 const CATALOG = 'pathways_derived';
+
+/** Whether a model's SQL reads career_events(). */
+export const readsCareerEvents = (sql: string): boolean => /\bcareer_events\s*\(/.test(sql);
 
 interface Build { version: number; ready: Promise<void> }
 const builds = new WeakMap<Workspace, Build>();
@@ -56,7 +60,10 @@ async function buildCopy(ws: Workspace): Promise<void> {
     await c.run(`ATTACH IF NOT EXISTS ':memory:' AS ${CATALOG}`);
     await c.run('BEGIN TRANSACTION');
     try {
-      await prepareConnection(c, { pinJobEvents: true });
+      // When the families cannot be pinned, the lib's own definition must stand, not a pin
+      // left on this connection by an earlier build.
+      const reused = await ensureLib(c);
+      if (!(await pinJobEventFamilies(c)) && reused) await defineLib(c);
       await c.run(`CREATE OR REPLACE TABLE ${CATALOG}.career_events AS SELECT * FROM career_events_from_sources()`);
       await c.run('COMMIT');
     } catch (err) {

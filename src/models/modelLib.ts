@@ -1,19 +1,19 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadModels } from './registry';
-import { pinJobEventFamilies } from './pinJobEventFamilies';
 
 // Pooled connections that hold the shared macros (queries/_lib), defined on their first run:
 // a pooled connection keeps them (they hold no data).
 const withLib = new WeakSet<DuckDBConnection>();
 
-/**
- * Readies a connection for a model's SQL inside its transaction: the shared macros, and with
- * pinJobEvents the job_events families pinned as constants. When the families cannot be
- * pinned, the lib's own definition must stand, not a pin left by an earlier run.
- */
-export async function prepareConnection(c: DuckDBConnection, options: { pinJobEvents: boolean }): Promise<void> {
-  const reused = withLib.has(c);
-  if (!reused) await c.run(loadModels().lib);
-  if (options.pinJobEvents && !(await pinJobEventFamilies(c)) && reused) await c.run(loadModels().lib);
+/** Defines the shared macros on a connection that lacks them; true when it already had them. */
+export async function ensureLib(c: DuckDBConnection): Promise<boolean> {
+  if (withLib.has(c)) return true;
+  await defineLib(c);
+  return false;
+}
+
+/** (Re)defines the shared macros, undoing whatever an earlier run redefined on the connection. */
+export async function defineLib(c: DuckDBConnection): Promise<void> {
+  await c.run(loadModels().lib);
   withLib.add(c);
 }

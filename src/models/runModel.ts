@@ -10,8 +10,8 @@ import { rateStats, RATE_COLUMNS, type RateInput } from './rateStats';
 import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
 import { tableColumns, suppressByHeader } from './tableOutput';
 import { POSTPROCESSORS } from './post';
-import { prepareConnection } from './modelLib';
-import { careerEventsReady, readCachedCareerEvents, forgetCareerEvents } from './careerEventsCache';
+import { ensureLib } from './modelLib';
+import { careerEventsReady, readCachedCareerEvents, forgetCareerEvents, readsCareerEvents } from './careerEventsCache';
 import { ResultCache } from '../cache/resultCache';
 import type { TableName } from './modelHeader';
 
@@ -142,9 +142,6 @@ export function forgetAnswers(ws: Workspace): void {
   forgetCareerEvents(ws);
 }
 
-// Models that read career events get them from the copy built once per data version.
-const USES_CAREER_EVENTS = /\bcareer_events\s*\(/;
-
 /** Binds the model's declared parameters for one period and runs it with the shared macros: the
  * aggregated rows before any disclosure control (exported for tests that check it against them). */
 export async function execute(ws: Workspace, model: ModelFile, params: ModelParams, period: Period, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
@@ -154,7 +151,8 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   const undeclared = Object.keys(used).filter((k) => !declared.has(k));
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
   if (signal?.aborted) throw cancelled(model);
-  const careerEvents = USES_CAREER_EVENTS.test(model.sql);
+  // Models that read career events get them from the copy built once per data version.
+  const careerEvents = readsCareerEvents(model.sql);
   try {
     if (careerEvents) await careerEventsReady(ws, signal);
     if (signal?.aborted) throw cancelled(model);
@@ -179,7 +177,7 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   async function inTransaction(c: DuckDBConnection): Promise<Record<string, unknown>[]> {
     await c.run('BEGIN TRANSACTION');
     try {
-      await prepareConnection(c, { pinJobEvents: false });
+      await ensureLib(c);
       if (careerEvents) await readCachedCareerEvents(c);
       const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
       await c.run('COMMIT');
@@ -196,7 +194,6 @@ const cancelled = (model: ModelFile) => new PathwaysError('CANCELLED', `${model.
 const toRateInput = (raw: Record<string, unknown>[]): RateInput[] => raw.map((r) => ({
   slice: String(r.slice ?? 'all'), grp: String(r.grp), numerator: Number(r.numerator), denominator: Number(r.denominator),
 }));
-
 
 /** The result as Arrow IPC bytes; everything but the rows travels in the schema metadata. */
 export function resultToArrow(result: ModelResult): Uint8Array {
