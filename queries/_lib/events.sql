@@ -70,6 +70,6 @@ CREATE OR REPLACE TEMP MACRO career_events_from_sources() AS TABLE
 
 -- What the models read. The same for every period and filter, and its derivation windows every
 -- roster row: the model runner points this at a copy built once per version of the data
--- (src/models/careerEventsCache.ts).
+-- (src/models/derivedTables.ts).
 CREATE OR REPLACE TEMP MACRO career_events() AS TABLE
   SELECT * FROM career_events_from_sources();

@@ -26,6 +26,8 @@ CREATE OR REPLACE TEMP MACRO roster_date(as_of) AS (
 
 -- Headcount at a date (METRICS.md): hired on or before it and not terminated before it,
 -- restricted by the page's filters (NULL = no filter), with the group for the dimension(s).
+-- One row per person: the import rejects a second roster row of a person for one snapshot,
+-- so models need not deduplicate (which costs a hash of the whole headcount).
 CREATE OR REPLACE TEMP MACRO headcount_at(as_of, f_department, f_location, f_level_min, f_level_max, dim, dim2) AS TABLE
   SELECT
     p.person_id,
@@ -51,7 +53,7 @@ CREATE OR REPLACE TEMP MACRO headcount_at(as_of, f_department, f_location, f_lev
 -- whether, or count distinct sessions, where deduplicating every pair first costs more than
 -- the rest of the model. The session's match_id comes along: formal logs often give a
 -- session's match but not its program.
-CREATE OR REPLACE TEMP MACRO conversation_rows(d_start, d_end) AS TABLE
+CREATE OR REPLACE TEMP MACRO conversation_rows_from_sources(d_start, d_end) AS TABLE
   WITH s AS (
     SELECT session_id, date, layer, program_id, match_id, host_id, duration_minutes
     FROM sessions WHERE date >= d_start AND date < d_end
@@ -63,6 +65,11 @@ CREATE OR REPLACE TEMP MACRO conversation_rows(d_start, d_end) AS TABLE
   SELECT m.mentor_id, s.* EXCLUDE (host_id) FROM s JOIN matches m USING (match_id)
   UNION ALL
   SELECT m.mentee_id, s.* EXCLUDE (host_id) FROM s JOIN matches m USING (match_id);
+
+-- What the models read. The model runner points this at a copy of every pair, built once per
+-- version of the data (src/models/derivedTables.ts).
+CREATE OR REPLACE TEMP MACRO conversation_rows(d_start, d_end) AS TABLE
+  SELECT * FROM conversation_rows_from_sources(d_start, d_end);
 
 -- The same pairs, each once.
 CREATE OR REPLACE TEMP MACRO conversations(d_start, d_end) AS TABLE

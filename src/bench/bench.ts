@@ -10,7 +10,7 @@ import { importFiles } from '../ingest/importFiles';
 import { ensureDemoWorkspace } from '../app/demoWorkspace';
 import { loadModels } from '../models/registry';
 import { runModel, resultToArrow, missingInputs, forgetAnswers } from '../models/runModel';
-import { readsCareerEvents } from '../models/careerEventsCache';
+import { readsCareerEvents } from '../models/derivedTables';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, people: { type: 'string' }, full: { type: 'boolean' }, period: { type: 'string' } } });
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -113,7 +113,7 @@ async function benchModels(people: number, period: string): Promise<void> {
 /**
  * Without job_events every career event is derived from the roster snapshots, a window over
  * every roster row: the runner derives them once per data version for all the models that
- * read them (src/models/careerEventsCache.ts). The first model below pays for that once.
+ * read them (src/models/derivedTables.ts). The first model below pays for that once.
  * Changes the bench's own throwaway workspace.
  */
 async function benchRosterOnly(ws: Workspace, period: string): Promise<void> {

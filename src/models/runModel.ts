@@ -11,7 +11,7 @@ import { withComparisons, COMPARISON_COLUMNS } from './comparisons';
 import { tableColumns, suppressByHeader } from './tableOutput';
 import { POSTPROCESSORS } from './post';
 import { ensureLib } from './modelLib';
-import { careerEventsReady, readCachedCareerEvents, forgetCareerEvents, readsCareerEvents } from './careerEventsCache';
+import { derivedReady, readDerived, forgetDerived, derivedReadBy } from './derivedTables';
 import { ResultCache } from '../cache/resultCache';
 import type { TableName } from './modelHeader';
 
@@ -52,8 +52,8 @@ export async function missingInputs(ws: Workspace, model: ModelFile): Promise<Ta
 export const needsMessage = (missing: TableName[]): string =>
   `needs ${missing.map((t) => `${t.replace('_', ' ')} data`).join(' and ')} (import ${missing.map((t) => INPUT_HINT[t]).join(' and ')})`;
 
-/** SQL parameters every model may declare; a model binds only those its header lists. */
-function sqlParams(p: ModelParams, period: Period): Record<string, DuckDBValue> {
+/** SQL parameters every model may declare; a model binds only those its header lists (exported for tests that run a model's SQL themselves). */
+export function sqlParams(p: ModelParams, period: Period): Record<string, DuckDBValue> {
   return {
     period_start: period.start,
     period_end: period.end,
@@ -136,10 +136,10 @@ async function answer(ws: Workspace, model: ModelFile, params: ModelParams, peri
   return rows.map((r) => ({ ...r }));
 }
 
-/** Forgets the workspace's query answers and its copy of the career events: for benchmarks that time the SQL itself. */
+/** Forgets the workspace's query answers and its derived copies (career events, conversation pairs): for benchmarks that time the SQL itself. */
 export function forgetAnswers(ws: Workspace): void {
   answers.get(ws)?.clear();
-  forgetCareerEvents(ws);
+  forgetDerived(ws);
 }
 
 /** Binds the model's declared parameters for one period and runs it with the shared macros: the
@@ -151,10 +151,10 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   const undeclared = Object.keys(used).filter((k) => !declared.has(k));
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
   if (signal?.aborted) throw cancelled(model);
-  // Models that read career events get them from the copy built once per data version.
-  const careerEvents = readsCareerEvents(model.sql);
+  // Career events and conversation pairs come from the copies built once per data version.
+  const derived = derivedReadBy(model.sql);
   try {
-    if (careerEvents) await careerEventsReady(ws, signal);
+    if (derived.length) await derivedReady(ws, derived, signal);
     if (signal?.aborted) throw cancelled(model);
     return await ws.lease(async (c) => {
       // An abandoned run stops DuckDB mid-query. A connection that saw an interrupt is closed,
@@ -178,7 +178,7 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
     await c.run('BEGIN TRANSACTION');
     try {
       await ensureLib(c);
-      if (careerEvents) await readCachedCareerEvents(c);
+      await readDerived(c, derived);
       const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
       await c.run('COMMIT');
       return rows;
