@@ -68,7 +68,7 @@ export async function startMain(argv: readonly string[] = process.argv): Promise
   app.on('will-quit', () => { workspace.close(); uploads.cleanup(); });
 
   applySecurityPolicies(app, session.defaultSession, files.rendererIndexUrl);
-  registerIpc(ipcMain, createCore(workspace, uploads, { printPdf: electronPdfPrinter(BrowserWindow) }), (url) => isTrustedFrameUrl(url, files.rendererIndexUrl), uploads);
+  registerIpc(ipcMain, createCore(workspace, uploads, { printPdf: electronPdfPrinter(BrowserWindow), prepare: true }), (url) => isTrustedFrameUrl(url, files.rendererIndexUrl), uploads);
   window = await createMainWindow(BrowserWindow, files);
   return { window, workspace };
 }

@@ -8,6 +8,7 @@ import { runModel, resultToArrow, missingInputs, needsMessage, type ModelResult 
 import { withComparisons, COMPARISON_COLUMNS } from '../models/comparisons';
 import type { RateRow } from '../models/rateStats';
 import { periodFromLabel, shiftPeriod } from '../models/period';
+import { prepareDerived } from '../models/derivedTables';
 import { ResultCache } from '../cache/resultCache';
 import { normalizeParams, paramsKey } from './normalizeParams';
 import type { Finding } from '../findings/findingSchema';
@@ -117,6 +118,8 @@ export interface CoreOptions {
   printPdf?: PdfPrinter;
   /** The background import jobs (one set per open workspace); made here when not given. */
   jobs?: ImportJobs;
+  /** Start deriving the models' shared copies now (src/models/derivedTables.ts): apps opening a workspace for a window. */
+  prepare?: boolean;
 }
 
 const toReply = (f: ReportFile) => ({ fileName: f.fileName, mediaType: f.mediaType, byteLength: f.bytes.byteLength, base64: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64') });
@@ -131,6 +134,7 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
     files.map((f) => { const u = upload(f.fileId); return { path: u.path, name: u.name, profile: f.profile }; });
   const jobs = options.jobs ?? new ImportJobs(ws);
   const cache = createModelCache(ws);
+  if (options.prepare) prepareDerived(ws);
   const handlers: Handlers = {
     info: () => workspaceInfo(ws),
     listModels: async () => {

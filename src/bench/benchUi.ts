@@ -1,5 +1,5 @@
 // npm run bench:ui: how fast the dashboards answer in Chromium, on a large demo workspace.
-// Usage: npm run bench:ui [-- --people 100000] [-- --changes 12] [-- --pages overview,access] [-- --dir D] [-- --timeout 120]
+// Usage: npm run bench:ui [-- --people 100000] [-- --changes 12] [-- --pages overview,access] [-- --dir D] [-- --timeout 120] [-- --cold]
 //
 // Builds (once, then reuses) a demo workspace of --people people, serves it in browser mode
 // from this process, opens it in Debian's Chromium with playwright-core and measures:
@@ -10,6 +10,8 @@
 //    of period, dimension, k, department, reference and layer. A change is "cold" when its
 //    view was not shown before in this run, "warm" when it was (the core and the renderer
 //    then answer from their caches). Distributions are printed as p50 / p95 / max.
+// The core starts deriving the models' shared copies when it opens the workspace, as the app
+// does; --cold leaves that to the first page's models, to time the open without it.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +25,7 @@ import { appRoot } from '../paths';
 
 const { values } = parseArgs({
   options: {
-    people: { type: 'string' }, changes: { type: 'string' }, pages: { type: 'string' }, dir: { type: 'string' }, timeout: { type: 'string' },
+    people: { type: 'string' }, changes: { type: 'string' }, pages: { type: 'string' }, dir: { type: 'string' }, timeout: { type: 'string' }, cold: { type: 'boolean' },
   },
 });
 const people = Number(values.people ?? 100_000);
@@ -108,7 +110,7 @@ async function main(): Promise<void> {
   const { path, created } = await ensureDemoWorkspace({ dir, people, onProgress: (m) => console.log(`  ${m}`) });
   console.log(`demo workspace: ${people.toLocaleString('en')} people at ${path} (${created ? `built in ${secs(performance.now() - t0)}` : 'reused'})`);
   const ws = await Workspace.open(path);
-  const server = await startBrowserServer({ core: createCore(ws), staticDir: join(appRoot(), 'dist', 'renderer') });
+  const server = await startBrowserServer({ core: createCore(ws, undefined, { prepare: !values.cold }), staticDir: join(appRoot(), 'dist', 'renderer') });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -250,7 +250,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const path = o.workspace ? resolve(o.workspace) : (await ensureDemoWorkspace({ dir: join(defaultDataDir(), 'demo'), onProgress: (m) => err.write(`${m}\n`) })).path;
         const ws = await Workspace.open(path);
         const uploads = new UploadStore();
-        const server = await startBrowserServer({ core: createCore(ws, uploads), uploads, staticDir: join(appRoot(), 'dist', 'renderer'), port: int(o.port, 'port') });
+        const server = await startBrowserServer({ core: createCore(ws, uploads, { prepare: true }), uploads, staticDir: join(appRoot(), 'dist', 'renderer'), port: int(o.port, 'port') });
         out.write(`Pathways is running in browser mode for ${path}\nOpen ${server.openUrl}\nPress Ctrl+C to stop.\n`);
         await new Promise<void>((done) => {
           const stop = () => { void server.close().then(() => { ws.close(); uploads.cleanup(); done(); }); };
