@@ -27,7 +27,7 @@
 -- Counted per person, then per group, and only then spread over the four slices: joining every
 -- eligible person to every slice and counting distinct people costs ten times as much.
 WITH eligible AS (
-  SELECT DISTINCT person_id, grp
+  SELECT person_id, grp
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 conversations_per_layer AS (

@@ -32,7 +32,7 @@ WITH threshold AS (
   FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 ),
 eligible AS (
-  SELECT DISTINCT h.person_id, h.grp
+  SELECT h.person_id, h.grp
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2) h
   CROSS JOIN threshold t
   WHERE h.level_rank >= t.min_rank

@@ -24,7 +24,7 @@
 -- population: employees on the last day of the period (hired on or before it, not terminated before it), the same for every program, as in participation_rate; programs not running in the period are not shown
 
 WITH eligible AS (
-  SELECT DISTINCT person_id, grp
+  SELECT person_id, grp
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 programs_in_period AS (
