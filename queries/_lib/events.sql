@@ -8,6 +8,23 @@ CREATE OR REPLACE TEMP MACRO snapshot_pairs() AS TABLE
   ordered AS (SELECT snapshot_date AS d, lead(snapshot_date) OVER (ORDER BY snapshot_date) AS next_d FROM s)
   SELECT d, next_d FROM ordered WHERE next_d IS NOT NULL;
 
+-- Each roster record that the next roster does not continue: where someone was last seen before
+-- they left, or before a gap in the exports. A person missing from the roster in force at a
+-- date has their last record before it among these (their latest earlier record is followed by
+-- a roster without them), so "the last record of people gone before" reads these few rows
+-- instead of ranking every earlier roster row by person.
+-- (An anti join: DuckDB plans it about twice as fast as the equivalent NOT EXISTS here.)
+CREATE OR REPLACE TEMP MACRO roster_breaks_from_sources() AS TABLE
+  SELECT p.*
+  FROM snapshot_pairs() sp
+  JOIN people p ON p.snapshot_date = sp.d
+  ANTI JOIN people b ON b.snapshot_date = sp.next_d AND b.person_id = p.person_id;
+
+-- What the models read. The model runner points this at a copy built once per version of the
+-- data (src/models/derivedTables.ts).
+CREATE OR REPLACE TEMP MACRO roster_breaks() AS TABLE
+  SELECT * FROM roster_breaks_from_sources();
+
 -- Which kind of fact an event records: a job_events file that carries promotions but no
 -- terminations (a common "promotion history" export) must not silence the exits the rosters show.
 CREATE OR REPLACE TEMP MACRO event_family(event_type) AS
@@ -37,17 +54,17 @@ CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
          NULL::INTEGER AS from_level, NULL::INTEGER AS to_level, true AS derived
   FROM people WHERE termination_date IS NOT NULL GROUP BY person_id
   UNION ALL
-  -- People who vanish from the next snapshot without a termination date left in between;
-  -- unless they come back later in the same employment (same hire date), which is a gap in
-  -- the exports (leave, a partial file), not an exit.
+  -- People who vanish from the next snapshot (their roster break, above)
+  -- without a termination date left in any record; unless they come back later in the same
+  -- employment (same hire date), which is a gap in the exports (leave, a partial file), not an
+  -- exit. (Anti joins: DuckDB plans them faster than the equivalent NOT EXISTS.)
   SELECT a.person_id, sp.next_d, 'termination', NULL, NULL, true
-  FROM snapshot_pairs() sp
-  JOIN people a ON a.snapshot_date = sp.d
-  WHERE a.termination_date IS NULL
-    AND NOT EXISTS (SELECT 1 FROM people b WHERE b.snapshot_date = sp.next_d AND b.person_id = a.person_id)
-    AND NOT EXISTS (SELECT 1 FROM people t WHERE t.person_id = a.person_id AND t.termination_date IS NOT NULL)
-    AND NOT EXISTS (SELECT 1 FROM people r WHERE r.person_id = a.person_id AND r.snapshot_date > sp.next_d
-                      AND r.hire_date IS NOT DISTINCT FROM a.hire_date);
+  FROM roster_breaks() a
+  JOIN snapshot_pairs() sp ON sp.d = a.snapshot_date
+  ANTI JOIN (SELECT DISTINCT person_id FROM people WHERE termination_date IS NOT NULL) t ON t.person_id = a.person_id
+  ANTI JOIN people r ON r.person_id = a.person_id AND r.snapshot_date > sp.next_d
+                    AND r.hire_date IS NOT DISTINCT FROM a.hire_date
+  WHERE a.termination_date IS NULL;
 
 CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
   SELECT * FROM derived_level_changes() UNION ALL SELECT * FROM derived_exits();

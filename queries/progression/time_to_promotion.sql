@@ -44,8 +44,8 @@ events AS MATERIALIZED (
   WHERE e.effective_date <= b.data_end
 ),
 -- Each person's last roster record up to period end: their group and where they worked last.
--- Most people are in the roster in force then; only the others (gone before it) need their
--- records ranked, which spares a sort of every roster row by person.
+-- Most people are in the roster in force then; the others' last records are among the roster
+-- breaks (records the next roster does not continue), so only those few rows are ranked.
 roster_in_force AS (
   SELECT roster_date($period_end::DATE - 1) AS d
 ),
@@ -56,7 +56,7 @@ in_roster AS (
 ),
 gone_before AS (
   SELECT p.person_id, p.hire_date, p.level_rank, p.department, p.location, p.gender, p.race_ethnicity, p.extra_dims
-  FROM people p
+  FROM roster_breaks() p
   WHERE p.snapshot_date < (SELECT d FROM roster_in_force)
     AND p.person_id NOT IN (SELECT person_id FROM in_roster)
   QUALIFY row_number() OVER (PARTITION BY p.person_id ORDER BY p.snapshot_date DESC) = 1

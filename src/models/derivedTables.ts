@@ -43,6 +43,14 @@ const DERIVED: Derived[] = [
     readCopy: `CREATE OR REPLACE TEMP MACRO conversation_rows(d_start, d_end) AS TABLE
       SELECT * FROM ${CATALOG}.conversation_rows WHERE date >= d_start AND date < d_end`,
   },
+  {
+    // Finding where each person was last seen before a date ranks every earlier roster row by
+    // person; the records that the next roster does not continue are a few percent of them.
+    table: 'roster_breaks',
+    reads: /\broster_breaks\s*\(/,
+    build: 'SELECT * FROM roster_breaks_from_sources() ORDER BY snapshot_date',
+    readCopy: `CREATE OR REPLACE TEMP MACRO roster_breaks() AS TABLE SELECT * FROM ${CATALOG}.roster_breaks`,
+  },
 ];
 
 /** The derived tables a model's SQL reads. */

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTempWorkspace } from '../helpers/tempWorkspace';
 import { importFixture } from '../helpers/importFixture';
@@ -115,6 +116,35 @@ describe('career_events() (queries/_lib/events.sql)', () => {
       expect(await copy()).toEqual(await events(ws));
       expect((await copy()).map((e) => e.split(' ').at(-1))).toEqual(['job_events', 'job_events', 'job_events']);
       expect(second).not.toEqual(first);
+    });
+  });
+
+  it("roster breaks: the records the next roster does not continue; the runner's copy equals them and follows a write", async () => {
+    await withTempWorkspace(async (ws, tmp) => {
+      const breaks = async (from: string) => {
+        const c = await ws.connect();
+        try {
+          await c.run(loadModels().lib);
+          const rows = (await c.runAndReadAll(`SELECT person_id, snapshot_date::VARCHAR AS d FROM ${from} ORDER BY d, person_id`)).getRowObjectsJS();
+          const names = new Map(['E1', 'E2', 'E3', 'E4', 'E5', 'E6'].map((id) => [pid(ws, id), id]));
+          return rows.map((r) => `${names.get(String(r.person_id)) ?? '?'} ${r.d}`).sort();
+        } finally { c.closeSync(); }
+      };
+      const ttp = getModel('time_to_promotion');
+      await load(ws);
+      await execute(ws, ttp, ModelParamsSchema.parse({ period: '2025-Q1', k: 3 }), periodFromLabel('2025-Q1'));
+      // E4 is missing from 02-28 and E5 gone until a rehire; E2 and E3 are gone from 03-31. The
+      // last roster has no next one, so nothing in it is a break.
+      const expected = ['E2 2025-02-28', 'E3 2025-02-28', 'E4 2025-01-31', 'E5 2025-01-31'];
+      expect(await breaks('roster_breaks()')).toEqual(expected);
+      expect(await breaks('pathways_derived.roster_breaks')).toEqual(expected);
+      // A fourth roster with E1 alone: E4, E5 and E6 break at 03-31.
+      writeFileSync(join(tmp, 'roster_2025-04-30.csv'), 'person,hired,left,level\nE1,2020-01-01,,L2\n');
+      await importFixture(ws, tmp, [{ path: 'roster_2025-04-30.csv', profile: { table: 'people', snapshotDate: '2025-04-30', columns: { person_id: 'person', hire_date: 'hired', termination_date: 'left', level: 'level' } } }]);
+      await execute(ws, ttp, ModelParamsSchema.parse({ period: '2025-Q2', k: 3 }), periodFromLabel('2025-Q2'));
+      const after = [...expected, 'E4 2025-03-31', 'E5 2025-03-31', 'E6 2025-03-31'].sort();
+      expect(await breaks('roster_breaks()')).toEqual(after);
+      expect(await breaks('pathways_derived.roster_breaks')).toEqual(after);
     });
   });
 
