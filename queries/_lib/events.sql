@@ -9,16 +9,27 @@ CREATE OR REPLACE TEMP MACRO snapshot_pairs() AS TABLE
   SELECT d, next_d FROM ordered WHERE next_d IS NOT NULL;
 
 -- Each roster record that the next roster does not continue: where someone was last seen before
--- they left, or before a gap in the exports. A person missing from the roster in force at a
--- date has their last record before it among these (their latest earlier record is followed by
--- a roster without them), so "the last record of people gone before" reads these few rows
--- instead of ranking every earlier roster row by person.
--- (An anti join: DuckDB plans it about twice as fast as the equivalent NOT EXISTS here.)
+-- they left, or before a gap in the exports; with back_on, the next roster showing them again
+-- (NULL: none). A person missing from the roster in force at a date d has exactly one break
+-- before d not followed by a return up to d, their last record before d. So "the last record
+-- of people gone before d" reads these few rows instead of ranking every earlier roster row.
+-- (Anti join: DuckDB plans it about twice as fast as the equivalent NOT EXISTS here.)
 CREATE OR REPLACE TEMP MACRO roster_breaks_from_sources() AS TABLE
-  SELECT p.*
-  FROM snapshot_pairs() sp
-  JOIN people p ON p.snapshot_date = sp.d
-  ANTI JOIN people b ON b.snapshot_date = sp.next_d AND b.person_id = p.person_id;
+  WITH breaks AS (
+    SELECT p.*
+    FROM snapshot_pairs() sp
+    JOIN people p ON p.snapshot_date = sp.d
+    ANTI JOIN people b ON b.snapshot_date = sp.next_d AND b.person_id = p.person_id
+  ),
+  returns AS (
+    SELECT b.person_id, b.snapshot_date, min(r.snapshot_date) AS back_on
+    FROM breaks b
+    JOIN people r ON r.person_id = b.person_id AND r.snapshot_date > b.snapshot_date
+    GROUP BY b.person_id, b.snapshot_date
+  )
+  SELECT b.*, r.back_on
+  FROM breaks b
+  LEFT JOIN returns r ON r.person_id = b.person_id AND r.snapshot_date = b.snapshot_date;
 
 -- What the models read. The model runner points this at a copy built once per version of the
 -- data (src/models/derivedTables.ts).

@@ -24,6 +24,19 @@ CREATE OR REPLACE TEMP MACRO roster_date(as_of) AS (
   SELECT coalesce(max(snapshot_date) FILTER (WHERE snapshot_date <= as_of), min(snapshot_date)) FROM people
 );
 
+-- Each person's latest roster record up to the roster in force at a date: the roster itself,
+-- and for people not on it, their roster break before it with no return up to it
+-- (queries/_lib/events.sql). Cheaper than ranking every earlier roster row by person.
+-- as_of = DATE 'infinity' gives everyone ever on a roster.
+CREATE OR REPLACE TEMP MACRO last_records(as_of) AS TABLE
+  WITH d AS (SELECT roster_date(as_of) AS d)
+  SELECT p.* FROM people p WHERE p.snapshot_date = (SELECT d FROM d)
+  UNION ALL
+  SELECT b.* EXCLUDE (back_on)
+  FROM roster_breaks() b
+  WHERE b.snapshot_date < (SELECT d FROM d)
+    AND (b.back_on IS NULL OR b.back_on > (SELECT d FROM d));
+
 -- Headcount at a date (METRICS.md): hired on or before it and not terminated before it,
 -- restricted by the page's filters (NULL = no filter), with the group for the dimension(s).
 -- One row per person: the import rejects a second roster row of a person for one snapshot,

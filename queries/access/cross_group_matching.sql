@@ -38,12 +38,9 @@ mentor_groups AS (
   -- A mentor is grouped by their latest roster record up to the period's end: the match was
   -- active in the period even if the mentor has left since. The page's filters describe the
   -- mentees, so mentors from any department count.
-  SELECT person_id, arg_max(group_label(gender, race_ethnicity, extra_dims, $dimension, $dimension2), snapshot_date) AS grp
-  -- (Only for people who mentor in some match: aggregating every roster row costs more.)
-  FROM people
-  WHERE snapshot_date <= roster_date($period_end::DATE - 1)
-    AND person_id IN (SELECT mentor_id FROM matches)
-  GROUP BY person_id
+  SELECT person_id, group_label(gender, race_ethnicity, extra_dims, $dimension, $dimension2) AS grp
+  FROM last_records($period_end::DATE - 1)
+  WHERE person_id IN (SELECT mentor_id FROM matches)
 ),
 active_matches AS (
   -- Active in the period: made before it ended and not ended before it began.

@@ -33,12 +33,9 @@ mentor_levels AS (
   -- The mentor's level in the roster in force at the period's end; a mentor who is no longer
   -- on it keeps the level of their latest earlier record. A mentor on no roster has no known
   -- level: their mentee stays in the denominator and does not count as sponsored.
-  -- (Only for people who mentor in some match: aggregating every roster row costs more.)
-  SELECT person_id, arg_max(level_rank, snapshot_date) AS level_rank
-  FROM people
-  WHERE snapshot_date <= roster_date($period_end::DATE - 1)
-    AND person_id IN (SELECT mentor_id FROM matches)
-  GROUP BY person_id
+  SELECT person_id, level_rank
+  FROM last_records($period_end::DATE - 1)
+  WHERE person_id IN (SELECT mentor_id FROM matches)
 ),
 program_names AS (
   SELECT

@@ -61,11 +61,11 @@ rated AS (
     AND ($layer IS NULL OR coalesce(pr.layer, 'formal') = $layer)
     AND ($program_id IS NULL OR m.program_id = $program_id)
 ),
--- The raters found on any roster: looked up from the raters' side, since the rosters hold
--- many more people than there are raters and deduplicating them all is the dearer way round.
+-- The raters found on any roster: everyone ever on one has one latest record, so no roster
+-- row is ranked or deduplicated.
 raters_on_a_roster AS (
-  SELECT DISTINCT p.person_id
-  FROM people p
+  SELECT p.person_id
+  FROM last_records(DATE 'infinity') p
   JOIN (SELECT DISTINCT rater_id FROM rated) r ON r.rater_id = p.person_id
 ),
 attributed AS (
@@ -100,16 +100,18 @@ group_sessions AS (
   JOIN period_sessions ps ON ps.session_id = c.session_id
   JOIN people_at_end p ON p.person_id = c.person_id
 ),
+rated_by_group AS (
+  SELECT DISTINCT grp, session_id FROM ratings WHERE session_id IS NOT NULL
+),
 response AS (
   -- A conversation counts as rated by the group when one of its ratings speaks for the group;
   -- only conversations the group took part in count, so the rate stays within 0..1.
   SELECT
     g.grp,
     count(*) AS sessions,
-    count(*) FILTER (WHERE EXISTS (
-      SELECT 1 FROM ratings r WHERE r.grp = g.grp AND r.session_id = g.session_id
-    )) AS rated_sessions
+    count(rg.session_id) AS rated_sessions
   FROM group_sessions g
+  LEFT JOIN rated_by_group rg ON rg.grp = g.grp AND rg.session_id = g.session_id
   GROUP BY g.grp
 )
 SELECT

@@ -44,27 +44,10 @@ events AS MATERIALIZED (
   WHERE e.effective_date <= b.data_end
 ),
 -- Each person's last roster record up to period end: their group and where they worked last.
--- Most people are in the roster in force then; the others' last records are among the roster
--- breaks (records the next roster does not continue), so only those few rows are ranked.
-roster_in_force AS (
-  SELECT roster_date($period_end::DATE - 1) AS d
-),
-in_roster AS (
-  SELECT p.person_id, p.hire_date, p.level_rank, p.department, p.location, p.gender, p.race_ethnicity, p.extra_dims
-  FROM people p
-  WHERE p.snapshot_date = (SELECT d FROM roster_in_force)
-),
-gone_before AS (
-  SELECT p.person_id, p.hire_date, p.level_rank, p.department, p.location, p.gender, p.race_ethnicity, p.extra_dims
-  FROM roster_breaks() p
-  WHERE p.snapshot_date < (SELECT d FROM roster_in_force)
-    AND p.person_id NOT IN (SELECT person_id FROM in_roster)
-  QUALIFY row_number() OVER (PARTITION BY p.person_id ORDER BY p.snapshot_date DESC) = 1
-),
 last_record AS (
   SELECT person_id, hire_date, level_rank, department, location,
          group_label(gender, race_ethnicity, extra_dims, $dimension, $dimension2) AS grp
-  FROM (SELECT * FROM in_roster UNION ALL SELECT * FROM gone_before)
+  FROM last_records($period_end::DATE - 1)
 ),
 -- The first roster showing a person: needed only where the hire date is missing.
 first_seen AS (

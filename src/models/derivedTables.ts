@@ -47,7 +47,8 @@ const DERIVED: Derived[] = [
     // Finding where each person was last seen before a date ranks every earlier roster row by
     // person; the records that the next roster does not continue are a few percent of them.
     table: 'roster_breaks',
-    reads: /\broster_breaks\s*\(/,
+    // last_records() (queries/_lib/population.sql) reads them.
+    reads: /\b(roster_breaks|last_records)\s*\(/,
     build: 'SELECT * FROM roster_breaks_from_sources() ORDER BY snapshot_date',
     readCopy: `CREATE OR REPLACE TEMP MACRO roster_breaks() AS TABLE SELECT * FROM ${CATALOG}.roster_breaks`,
   },

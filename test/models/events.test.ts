@@ -119,32 +119,45 @@ describe('career_events() (queries/_lib/events.sql)', () => {
     });
   });
 
-  it("roster breaks: the records the next roster does not continue; the runner's copy equals them and follows a write", async () => {
+  it("roster breaks: the records the next roster does not continue; the runner's copy equals them and follows a write; last_records() equals ranking every roster row", async () => {
     await withTempWorkspace(async (ws, tmp) => {
       const breaks = async (from: string) => {
         const c = await ws.connect();
         try {
           await c.run(loadModels().lib);
-          const rows = (await c.runAndReadAll(`SELECT person_id, snapshot_date::VARCHAR AS d FROM ${from} ORDER BY d, person_id`)).getRowObjectsJS();
+          const rows = (await c.runAndReadAll(`SELECT person_id, snapshot_date::VARCHAR AS d, back_on::VARCHAR AS back FROM ${from} x`)).getRowObjectsJS();
           const names = new Map(['E1', 'E2', 'E3', 'E4', 'E5', 'E6'].map((id) => [pid(ws, id), id]));
-          return rows.map((r) => `${names.get(String(r.person_id)) ?? '?'} ${r.d}`).sort();
+          return rows.map((r) => `${names.get(String(r.person_id)) ?? '?'} ${r.d} ${r.back ?? '-'}`).sort();
         } finally { c.closeSync(); }
       };
       const ttp = getModel('time_to_promotion');
+      // Each person's latest record up to the roster in force at a date, by ranking every row.
+      const ranked = (d: string) => `(SELECT * FROM people WHERE snapshot_date <= roster_date(DATE '${d}')
+        QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY snapshot_date DESC) = 1)`;
       await load(ws);
       await execute(ws, ttp, ModelParamsSchema.parse({ period: '2025-Q1', k: 3 }), periodFromLabel('2025-Q1'));
-      // E4 is missing from 02-28 and E5 gone until a rehire; E2 and E3 are gone from 03-31. The
-      // last roster has no next one, so nothing in it is a break.
-      const expected = ['E2 2025-02-28', 'E3 2025-02-28', 'E4 2025-01-31', 'E5 2025-01-31'];
+      // E4 is missing from 02-28 and E5 gone until a rehire, both back on 03-31; E2 and E3 are
+      // gone from 03-31. The last roster has no next one, so nothing in it is a break.
+      const expected = ['E2 2025-02-28 -', 'E3 2025-02-28 -', 'E4 2025-01-31 2025-03-31', 'E5 2025-01-31 2025-03-31'];
       expect(await breaks('roster_breaks()')).toEqual(expected);
       expect(await breaks('pathways_derived.roster_breaks')).toEqual(expected);
+      const lastAt = (d: string) => breaks(`(SELECT *, NULL AS back_on FROM last_records(DATE '${d}'))`);
+      const rankedAt = (d: string) => breaks(`(SELECT *, NULL AS back_on FROM ${ranked(d)})`);
+      expect(await lastAt('2025-02-28')).toEqual(['E1 2025-02-28 -', 'E2 2025-02-28 -', 'E3 2025-02-28 -', 'E4 2025-01-31 -', 'E5 2025-01-31 -', 'E6 2025-02-28 -']);
+      expect(await lastAt('2025-03-31')).toEqual(['E1 2025-03-31 -', 'E2 2025-02-28 -', 'E3 2025-02-28 -', 'E4 2025-03-31 -', 'E5 2025-03-31 -', 'E6 2025-03-31 -']);
+      // Before the first roster, the first roster stands in; 'infinity' is the last one.
+      expect(await lastAt('2025-01-15')).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6'].map((e) => `${e} 2025-01-31 -`));
+      expect(await lastAt('infinity')).toEqual(await lastAt('2025-03-31'));
+      for (const d of ['2025-01-15', '2025-02-28', '2025-03-15', '2025-03-31', 'infinity']) expect(await lastAt(d)).toEqual(await rankedAt(d));
       // A fourth roster with E1 alone: E4, E5 and E6 break at 03-31.
       writeFileSync(join(tmp, 'roster_2025-04-30.csv'), 'person,hired,left,level\nE1,2020-01-01,,L2\n');
       await importFixture(ws, tmp, [{ path: 'roster_2025-04-30.csv', profile: { table: 'people', snapshotDate: '2025-04-30', columns: { person_id: 'person', hire_date: 'hired', termination_date: 'left', level: 'level' } } }]);
       await execute(ws, ttp, ModelParamsSchema.parse({ period: '2025-Q2', k: 3 }), periodFromLabel('2025-Q2'));
-      const after = [...expected, 'E4 2025-03-31', 'E5 2025-03-31', 'E6 2025-03-31'].sort();
+      const after = [...expected, 'E4 2025-03-31 -', 'E5 2025-03-31 -', 'E6 2025-03-31 -'].sort();
       expect(await breaks('roster_breaks()')).toEqual(after);
       expect(await breaks('pathways_derived.roster_breaks')).toEqual(after);
+      expect(await lastAt('2025-04-30')).toEqual(['E1 2025-04-30 -', 'E2 2025-02-28 -', 'E3 2025-02-28 -', 'E4 2025-03-31 -', 'E5 2025-03-31 -', 'E6 2025-03-31 -']);
+      for (const d of ['2025-02-28', '2025-03-31', '2025-04-30']) expect(await lastAt(d)).toEqual(await rankedAt(d));
     });
   });
 
