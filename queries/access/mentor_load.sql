@@ -115,12 +115,21 @@ led_sessions AS (
   ) s CROSS JOIN in_scope f
   WHERE (f.f_layer IS NULL OR s.layer = f.f_layer) AND (f.f_program IS NULL OR s.program_id = f.f_program)
 ),
+-- Each mentor's load, gathered per mentor once rather than looked up for each of them.
+mentee_counts AS (
+  SELECT mentor, count(*) AS mentees FROM mentees_of GROUP BY mentor  -- pairs are distinct (UNION)
+),
+minutes_led AS (
+  SELECT mentor, sum(duration_minutes) AS minutes FROM led_sessions GROUP BY mentor
+),
 per_mentor AS (
   SELECT
     m.grp,
-    (SELECT count(DISTINCT mo.mentee) FROM mentees_of mo WHERE mo.mentor = m.person_id) AS mentees,
-    coalesce((SELECT sum(ls.duration_minutes) FROM led_sessions ls WHERE ls.mentor = m.person_id), 0) / 60.0 AS hours
+    coalesce(mc.mentees, 0) AS mentees,
+    coalesce(ml.minutes, 0) / 60.0 AS hours
   FROM mentors m
+  LEFT JOIN mentee_counts mc ON mc.mentor = m.person_id
+  LEFT JOIN minutes_led ml ON ml.mentor = m.person_id
 )
 SELECT grp, mentees, hours, count(*) AS mentors
 FROM per_mentor
