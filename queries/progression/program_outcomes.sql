@@ -88,24 +88,35 @@ promoted AS (
 retained AS (
   SELECT person_id FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 ),
+-- Both outcomes of each person in one row, counted per cell once, then one row per outcome.
 outcomes AS (
-  SELECT p.grp, p.stratum, p.department, p.participant, p.non_participant, o.outcome,
-         CASE o.outcome
-           WHEN 'promotion' THEN p.person_id IN (SELECT person_id FROM promoted)
-           ELSE p.person_id IN (SELECT person_id FROM retained) END AS achieved
+  SELECT p.grp, p.stratum, p.department, p.participant, p.non_participant,
+         pr.person_id IS NOT NULL AS promoted,
+         rt.person_id IS NOT NULL AS retained
   FROM participation p
-  CROSS JOIN (SELECT unnest(['promotion', 'retention']) AS outcome) o
+  LEFT JOIN promoted pr USING (person_id)
+  LEFT JOIN retained rt USING (person_id)
   WHERE p.participant OR p.non_participant
+),
+cells AS (
+  SELECT grp, stratum, department,
+         count(*) FILTER (WHERE participant) AS participants,
+         count(*) FILTER (WHERE non_participant) AS non_participants,
+         count(*) FILTER (WHERE participant AND promoted) AS participants_promoted,
+         count(*) FILTER (WHERE non_participant AND promoted) AS non_participants_promoted,
+         count(*) FILTER (WHERE participant AND retained) AS participants_retained,
+         count(*) FILTER (WHERE non_participant AND retained) AS non_participants_retained
+  FROM outcomes
+  GROUP BY grp, stratum, department
 )
-SELECT
-  outcome,
-  grp,
-  stratum,
-  department AS refinement,
-  count(*) FILTER (WHERE participant) AS participants,
-  count(*) FILTER (WHERE participant AND achieved) AS participant_outcomes,
-  count(*) FILTER (WHERE non_participant) AS non_participants,
-  count(*) FILTER (WHERE non_participant AND achieved) AS non_participant_outcomes
-FROM outcomes
-GROUP BY outcome, grp, stratum, department
-ORDER BY outcome, grp, stratum, department;
+SELECT outcome, grp, stratum, department AS refinement, participants, participant_outcomes, non_participants, non_participant_outcomes
+FROM (
+  SELECT 'promotion' AS outcome, grp, stratum, department, participants,
+         participants_promoted AS participant_outcomes, non_participants, non_participants_promoted AS non_participant_outcomes
+  FROM cells
+  UNION ALL
+  SELECT 'retention', grp, stratum, department, participants,
+         participants_retained, non_participants, non_participants_retained
+  FROM cells
+)
+ORDER BY outcome, grp, stratum, refinement;
