@@ -59,30 +59,31 @@ first_seen AS (
 -- Entering a level: hire, or the last promotion or demotion on or before the window opens
 -- (derived changes are dated at the first roster showing the new level). Without a hire date
 -- or an earlier change, the first roster showing the person stands in for the entry date.
--- (Here and below each person's events are joined once and aggregated with filters: cheaper
--- than one correlated subquery per figure.)
-spell_start AS (
-  SELECT
-    r.person_id,
-    coalesce(
-      max(c.effective_date) FILTER (WHERE c.event_type IN ('promotion', 'demotion')
-          AND c.effective_date <= b.window_start
-          AND (r.hire_date IS NULL OR c.effective_date >= r.hire_date)),
-      any_value(r.hire_date),
-      any_value(f.first_seen)) AS started
-  FROM last_record r
+-- (Here and below only the people with career events have them aggregated, a small part of
+-- everyone followed; each person's events are joined once and aggregated with filters, which
+-- is cheaper than one correlated subquery per figure.)
+change_before AS (
+  SELECT c.person_id, max(c.effective_date) AS changed
+  FROM events c
+  JOIN last_record r ON r.person_id = c.person_id
   CROSS JOIN bounds b
+  WHERE c.event_type IN ('promotion', 'demotion')
+    AND c.effective_date <= b.window_start
+    AND (r.hire_date IS NULL OR c.effective_date >= r.hire_date)
+  GROUP BY c.person_id
+),
+spell_start AS (
+  SELECT r.*, coalesce(cb.changed, r.hire_date, f.first_seen) AS started
+  FROM last_record r
+  LEFT JOIN change_before cb USING (person_id)
   LEFT JOIN first_seen f USING (person_id)
-  LEFT JOIN events c ON c.person_id = r.person_id
-  GROUP BY r.person_id
 ),
 -- What ended the spell, whichever came first: the next level change (a promotion is the event;
 -- a demotion leaves the risk set for promotion from this level, so it censors), an exit
 -- (censored), or the data's end (censored).
-spell_end AS (
+spell_events AS (
   SELECT
     s.person_id,
-    s.started,
     arg_min(c, c.effective_date) FILTER (WHERE c.event_type IN ('promotion', 'demotion')
         AND c.effective_date > s.started) AS next_change,
     arg_max(c.to_level, c.effective_date) FILTER (WHERE c.event_type IN ('promotion', 'demotion')
@@ -90,27 +91,27 @@ spell_end AS (
     min(c.effective_date) FILTER (WHERE c.event_type = 'termination'
         AND c.effective_date >= s.started) AS exited
   FROM spell_start s
-  LEFT JOIN events c ON c.person_id = s.person_id
+  JOIN events c ON c.person_id = s.person_id
   GROUP BY s.person_id, s.started
 ),
 spells AS (
   SELECT
-    r.person_id,
-    r.grp,
-    r.department,
-    r.location,
+    s.person_id,
+    s.grp,
+    s.department,
+    s.location,
     -- The level measured: the one the ending change left, or the one the starting change
     -- entered, or (no change either side) the level in the last record.
-    coalesce(e.next_change.from_level, e.entered_level, r.level_rank) AS level_rank,
-    e.started,
+    coalesce(e.next_change.from_level, e.entered_level, s.level_rank) AS level_rank,
+    s.started,
     e.exited,
     e.next_change.effective_date AS changed,
     e.next_change.event_type AS change_type,
     least(e.next_change.effective_date, e.exited, b.data_end) AS ended,
     b.window_start,
     b.data_end
-  FROM spell_end e
-  JOIN last_record r USING (person_id)
+  FROM spell_start s
+  LEFT JOIN spell_events e USING (person_id)
   CROSS JOIN bounds b
 ),
 -- The cohort: employed at some time in the window, i.e. hired before the data's end and not
