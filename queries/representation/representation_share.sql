@@ -93,12 +93,13 @@ reference AS (
   UNION ALL
   SELECT 'start', grp, count(*), sum(count(*)) OVER () FROM at_start GROUP BY grp
 ),
-slices AS (
-  SELECT slice_type, type_order, value_order, slice_value, ref, count(*) AS slice_total
-  FROM members GROUP BY ALL
-),
+-- The members are counted once, by group; a slice's total is the sum of its groups.
 counts AS (
-  SELECT slice_type, slice_value, grp, count(*) AS n FROM members GROUP BY ALL
+  SELECT slice_type, type_order, value_order, slice_value, ref, grp, count(*) AS n FROM members GROUP BY ALL
+),
+slices AS (
+  SELECT slice_type, type_order, value_order, slice_value, ref, sum(n)::BIGINT AS slice_total
+  FROM counts GROUP BY ALL
 )
 -- Every group of the reference population appears in every slice, with 0 where nobody is:
 -- an absence is a finding.
