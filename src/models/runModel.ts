@@ -136,10 +136,14 @@ async function answer(ws: Workspace, model: ModelFile, params: ModelParams, peri
   return rows.map((r) => ({ ...r }));
 }
 
-/** Forgets the workspace's query answers and its derived copies (career events, conversation pairs): for benchmarks that time the SQL itself. */
-export function forgetAnswers(ws: Workspace): void {
+/**
+ * Forgets the workspace's query answers and, unless told to keep them, its derived copies
+ * (src/models/derivedTables.ts): for benchmarks that time the SQL itself, with or without
+ * the builds an app does when it opens a workspace.
+ */
+export function forgetAnswers(ws: Workspace, options: { keepCopies?: boolean } = {}): void {
   answers.get(ws)?.clear();
-  forgetDerived(ws);
+  if (!options.keepCopies) forgetDerived(ws);
 }
 
 /** Binds the model's declared parameters for one period and runs it with the shared macros: the

@@ -13,6 +13,7 @@ describe('rowsToArrowIPC', () => {
       { s: '', f: Number.NaN, i: -2, b: 'yes' },
       { f: null, i: undefined },                                         // rows of another shape: absent keys
       { s: 7, f: Infinity, i: 12.9, b: false, extra: 'not a column' },
+      { s: 'é × ✓', toString: 'x', f: 0, i: 0, b: false },                // a repeated label (encoded once), a key named like a prototype's
     ];
     const out = arrowIPCToRows(rowsToArrowIPC(rows, columns, { model: 'm' }));
     expect(out.meta).toEqual({ model: 'm' });
@@ -23,6 +24,7 @@ describe('rowsToArrowIPC', () => {
       { s: '', f: Number.NaN, i: -2, b: true },
       { s: null, f: null, i: null, b: null },
       { s: '7', f: Infinity, i: 12, b: false },
+      { s: 'é × ✓', f: 0, i: 0, b: false },
     ]);
   });
 
