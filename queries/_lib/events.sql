@@ -9,18 +9,20 @@ CREATE OR REPLACE TEMP MACRO snapshot_pairs() AS TABLE
   SELECT d, next_d FROM ordered WHERE next_d IS NOT NULL;
 
 -- Each roster record that the next roster does not continue: where someone was last seen before
--- they left, or before a gap in the exports; with back_on, the next roster showing them again
--- (NULL: none). A person missing from the roster in force at a date d has exactly one break
--- before d not followed by a return up to d, their last record before d. So "the last record
--- of people gone before d" reads these few rows instead of ranking every earlier roster row.
+-- they left, or before a gap in the exports.
 -- (Anti join: DuckDB plans it about twice as fast as the equivalent NOT EXISTS here.)
+CREATE OR REPLACE TEMP MACRO roster_break_rows() AS TABLE
+  SELECT p.*
+  FROM snapshot_pairs() sp
+  JOIN people p ON p.snapshot_date = sp.d
+  ANTI JOIN people b ON b.snapshot_date = sp.next_d AND b.person_id = p.person_id;
+
+-- The same records with back_on, the next roster showing the person again (NULL: none). A
+-- person missing from the roster in force at a date d has exactly one break before d not
+-- followed by a return up to d, their last record before d. So "the last record of people gone
+-- before d" reads these few rows instead of ranking every earlier roster row.
 CREATE OR REPLACE TEMP MACRO roster_breaks_from_sources() AS TABLE
-  WITH breaks AS (
-    SELECT p.*
-    FROM snapshot_pairs() sp
-    JOIN people p ON p.snapshot_date = sp.d
-    ANTI JOIN people b ON b.snapshot_date = sp.next_d AND b.person_id = p.person_id
-  ),
+  WITH breaks AS MATERIALIZED (SELECT * FROM roster_break_rows()),
   returns AS (
     SELECT b.person_id, b.snapshot_date, min(r.snapshot_date) AS back_on
     FROM breaks b
@@ -65,12 +67,13 @@ CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
          NULL::INTEGER AS from_level, NULL::INTEGER AS to_level, true AS derived
   FROM people WHERE termination_date IS NOT NULL GROUP BY person_id
   UNION ALL
-  -- People who vanish from the next snapshot (their roster break, above)
-  -- without a termination date left in any record; unless they come back later in the same
-  -- employment (same hire date), which is a gap in the exports (leave, a partial file), not an
-  -- exit. (Anti joins: DuckDB plans them faster than the equivalent NOT EXISTS.)
+  -- People who vanish from the next snapshot (their roster break, above) without a termination
+  -- date left in any record; unless they come back later in the same employment (same hire
+  -- date), which is a gap in the exports (leave, a partial file), not an exit. (Anti joins:
+  -- DuckDB plans them faster than the equivalent NOT EXISTS. The breaks' return dates are
+  -- not needed here, so their join is left out.)
   SELECT a.person_id, sp.next_d, 'termination', NULL, NULL, true
-  FROM roster_breaks() a
+  FROM roster_break_rows() a
   JOIN snapshot_pairs() sp ON sp.d = a.snapshot_date
   ANTI JOIN (SELECT DISTINCT person_id FROM people WHERE termination_date IS NOT NULL) t ON t.person_id = a.person_id
   ANTI JOIN people r ON r.person_id = a.person_id AND r.snapshot_date > sp.next_d

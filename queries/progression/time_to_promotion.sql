@@ -60,7 +60,7 @@ first_seen AS (
 -- (derived changes are dated at the first roster showing the new level). Without a hire date
 -- or an earlier change, the first roster showing the person stands in for the entry date.
 -- (Here and below only the people with career events have them aggregated, a small part of
--- everyone followed; each person's events are joined once and aggregated with filters, which
+-- everyone followed; each figure is an aggregate with filters over the person's events, which
 -- is cheaper than one correlated subquery per figure.)
 change_before AS (
   SELECT c.person_id, max(c.effective_date) AS changed
