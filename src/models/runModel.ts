@@ -13,6 +13,7 @@ import { POSTPROCESSORS } from './post';
 import { ensureLib } from './modelLib';
 import { derivedReady, readDerived, forgetDerived, derivedReadBy } from './derivedTables';
 import { ResultCache } from '../cache/resultCache';
+import { withRunSlot } from './runSlots';
 import type { TableName } from './modelHeader';
 
 export interface ModelResult {
@@ -43,10 +44,26 @@ const INPUT_HINT: Record<TableName, string> = {
 
 /** The tables a model needs that hold no rows yet, or [] when it can run. */
 export async function missingInputs(ws: Workspace, model: ModelFile): Promise<TableName[]> {
-  if (!model.header.requires.length) return [];
-  const sql = model.header.requires.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM (SELECT 1 FROM ${t} LIMIT 1)`).join(' UNION ALL ');
-  const counts = await ws.lease(async (c) => (await c.runAndReadAll(sql)).getRowObjectsJS() as { t: string; n: bigint }[]);
-  return counts.filter((c) => Number(c.n) === 0).map((c) => c.t as TableName);
+  const empty = await Promise.all(model.header.requires.map((t) => isEmpty(ws, t)));
+  return model.header.requires.filter((_, i) => empty[i]);
+}
+
+// Whether each input table is empty, per data version: a page asks it for every model it
+// shows, and a findings list for every rate model, on every change of a control.
+const emptiness = new WeakMap<Workspace, { version: number; tables: Map<TableName, Promise<boolean>> }>();
+
+function isEmpty(ws: Workspace, table: TableName): Promise<boolean> {
+  let known = emptiness.get(ws);
+  if (!known || known.version !== ws.dataVersion) emptiness.set(ws, (known = { version: ws.dataVersion, tables: new Map() }));
+  let answer = known.tables.get(table);
+  if (!answer) {
+    // A connection of its own, not a pooled one: those are kept for model runs, with their macros.
+    answer = ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`).then((r) => Number(r[0].n) === 0);
+    const tables = known.tables;
+    tables.set(table, answer);
+    answer.catch(() => tables.delete(table));
+  }
+  return answer;
 }
 
 export const needsMessage = (missing: TableName[]): string =>
@@ -160,7 +177,7 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   try {
     if (derived.length) await derivedReady(ws, derived, signal);
     if (signal?.aborted) throw cancelled(model);
-    return await ws.lease(async (c) => {
+    return await withRunSlot(ws, signal, () => ws.lease(async (c) => {
       // An abandoned run stops DuckDB mid-query. A connection that saw an interrupt is closed,
       // not pooled (throwing out of the lease does that), even when its query had just ended.
       const interrupt = () => c.interrupt();
@@ -172,7 +189,7 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
       } finally {
         signal?.removeEventListener('abort', interrupt);
       }
-    });
+    }));
   } catch (err) {
     if (signal?.aborted) throw cancelled(model);
     throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);

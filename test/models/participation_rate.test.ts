@@ -56,6 +56,10 @@ describe('participation_rate', () => {
       await expect(runModel(ws, 'participation_rate', { period: '2025-Q2' })).rejects.toMatchObject({
         code: 'NEEDS_DATA', message: expect.stringContaining('needs people data'),
       });
+      // Once the data is there, the same workspace runs the model (what was empty is asked again).
+      await load(ws);
+      const { rows } = await runModel(ws, 'participation_rate', { period: '2025-Q2', k: 3 });
+      expect(pick(rows, 'all', 'Woman')).toMatchObject({ numerator: 5, denominator: 8 });
     });
   });
 
