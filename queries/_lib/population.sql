@@ -4,13 +4,15 @@
 
 -- The equity group of a person for one dimension (or the intersection of two). Missing
 -- values are a group of their own: dropping them would hide exactly the people whose
--- absence the unknown-demographics model reports.
+-- absence the unknown-demographics model reports. The import stores labels trimmed, with
+-- blanks as NULL (src/ingest/typing.ts), and label merges write trimmed labels: trimming
+-- again here cost every model about 10 ms per 100,000 people.
 CREATE OR REPLACE TEMP MACRO dim_value(gender, race_ethnicity, extra_dims, dim) AS
-  coalesce(nullif(trim(CASE dim
+  coalesce(CASE dim
     WHEN 'gender' THEN gender
     WHEN 'race_ethnicity' THEN race_ethnicity
     ELSE extra_dims[dim]
-  END), ''), 'Not recorded');
+  END, 'Not recorded');
 
 CREATE OR REPLACE TEMP MACRO group_label(gender, race_ethnicity, extra_dims, dim, dim2) AS
   CASE WHEN dim2 IS NULL
@@ -18,10 +20,19 @@ CREATE OR REPLACE TEMP MACRO group_label(gender, race_ethnicity, extra_dims, dim
     ELSE dim_value(gender, race_ethnicity, extra_dims, dim) || ' × ' || dim_value(gender, race_ethnicity, extra_dims, dim2)
   END;
 
+-- The dates of the roster snapshots. The model runner points roster_dates() at a copy built
+-- once per version of the data (src/models/derivedTables.ts): finding them scans every
+-- roster row, and every model asks for the roster in force at each period's end.
+CREATE OR REPLACE TEMP MACRO roster_dates_from_sources() AS TABLE
+  SELECT DISTINCT snapshot_date FROM people;
+
+CREATE OR REPLACE TEMP MACRO roster_dates() AS TABLE
+  SELECT * FROM roster_dates_from_sources();
+
 -- The roster in force at a date: the latest snapshot on or before it (or the earliest one
 -- when the date precedes every snapshot).
 CREATE OR REPLACE TEMP MACRO roster_date(as_of) AS (
-  SELECT coalesce(max(snapshot_date) FILTER (WHERE snapshot_date <= as_of), min(snapshot_date)) FROM people
+  SELECT coalesce(max(snapshot_date) FILTER (WHERE snapshot_date <= as_of), min(snapshot_date)) FROM roster_dates()
 );
 
 -- Each person's latest roster record up to the roster in force at a date: the roster itself,

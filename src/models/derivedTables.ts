@@ -27,6 +27,15 @@ interface Derived {
 
 const DERIVED: Derived[] = [
   {
+    // The roster in force at a date (queries/_lib/population.sql) is asked by nearly every
+    // model for each period it covers; finding the snapshot dates scans every roster row.
+    // First: it takes milliseconds, and the builds run one at a time.
+    table: 'roster_dates',
+    reads: /\b(roster_dates?|headcount_at|last_records)\s*\(/,
+    build: 'SELECT * FROM roster_dates_from_sources()',
+    readCopy: `CREATE OR REPLACE TEMP MACRO roster_dates() AS TABLE SELECT * FROM ${CATALOG}.roster_dates`,
+  },
+  {
     // Deriving them from the rosters (no job_events) windows every roster row.
     table: 'career_events',
     reads: /\bcareer_events\s*\(/,

@@ -61,3 +61,32 @@ describe('conversation pairs derived once per data version (src/models/derivedTa
     });
   });
 });
+
+describe('roster snapshot dates derived once per data version', () => {
+  it('a new snapshot changes the roster in force for the models at once, as with the macros themselves', async () => {
+    await withTempWorkspace(async (ws, tmp) => {
+      await loadParticipation(ws);
+      const model = loadModels().models.get('participation_rate')!;
+      expect(derivedReadBy(model.sql)).toContain('roster_dates');
+      const q1 = periodFromLabel('2025-Q1');
+      const q1Params = ModelParamsSchema.parse({ period: '2025-Q1', k: 3 });
+      const headcount = (rows: Record<string, unknown>[]) => rows.filter((r) => r.slice === 'all').reduce((a, r) => a + Number(r.denominator), 0);
+      const byMacros = () => asDefined(ws, model.sql, paramsUsedBy(model.sql, sqlParams(q1Params, q1)));
+      const dates = async () => (await asDefined(ws, 'SELECT snapshot_date::VARCHAR AS d FROM pathways_derived.roster_dates ORDER BY 1')).map((r) => r.d);
+
+      // Before any roster of Q1, its headcount comes from the earliest one (2025-06-30).
+      const before = await execute(ws, model, q1Params, q1);
+      expect(before).toEqual(await byMacros());
+      expect(await dates()).toEqual(['2025-06-30']);
+
+      // A roster of 2025-03-31 with six people becomes the one in force at Q1's end.
+      writeFileSync(join(tmp, 'roster_q1.csv'), 'id,snapshot,level,gender,hire\n' + ['W1', 'W2', 'W3', 'M1', 'M2', 'M3'].map((id) => `${id},2025-03-31,1,${id[0] === 'W' ? 'Woman' : 'Man'},2020-01-01`).join('\n') + '\n');
+      await importFixture(ws, tmp, [{ path: 'roster_q1.csv', profile: { table: 'people', columns: { person_id: 'id', snapshot_date: 'snapshot', level: 'level', gender: 'gender', hire_date: 'hire' } } }]);
+      const after = await execute(ws, model, q1Params, q1);
+      expect(after).toEqual(await byMacros());
+      expect(headcount(after)).toBe(6);
+      expect(headcount(before)).not.toBe(6);
+      expect(await dates()).toEqual(['2025-03-31', '2025-06-30']);
+    });
+  });
+});
