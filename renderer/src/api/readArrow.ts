@@ -1,4 +1,4 @@
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { tableFromIPC, Type, type Data, type Table } from 'apache-arrow';
 import { ApiError } from './apiError';
 import { parseModelMeta, type ModelMeta } from '../model/modelMeta';
 
@@ -22,14 +22,89 @@ export function readModelTable(bytes: Uint8Array): { table: Table; meta: ModelMe
   return { table, meta };
 }
 
-/** The named columns of an Arrow table as plain row objects (numbers, strings, booleans, null). */
+/**
+ * The named columns of an Arrow table as plain row objects (numbers, strings, booleans, null).
+ * The model results' own column types (Utf8, Float64, Int32, Bool) are read straight from
+ * each batch's buffers: Arrow's per-cell get() and iterators cost about 200 ns a cell, 80 ms
+ * for a survival curve's 15,000 points. Any other type goes through the vector's iterator.
+ */
 export function tableRows(table: Table, names: readonly string[]): Record<string, unknown>[] {
-  const vectors = names.map((n) => [n, table.getChild(n)] as const);
-  const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < table.numRows; i++) {
+  const n = table.numRows;
+  const columns = names.map((name) => {
+    const vec = table.getChild(name);
+    const values: unknown[] = new Array(n).fill(null);
+    if (!vec) return values;
+    let at = 0;
+    for (const data of vec.data) {
+      if (!readBuffers(data, values, at)) {
+        let i = at;
+        for (const v of vec.slice(at, at + data.length)) values[i++] = plain(v);
+      }
+      at += data.length;
+    }
+    return values;
+  });
+  const rows: Record<string, unknown>[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const row: Record<string, unknown> = {};
-    for (const [n, vec] of vectors) row[n] = vec ? plain(vec.get(i)) : null;
-    rows.push(row);
+    for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][i];
+    rows[i] = row;
   }
   return rows;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * Fills values[at..] from one batch's buffers; false for a type read otherwise. Indexes as
+ * Arrow's own getters do: a slice's value and offset buffers start at its first row, its
+ * validity bits and boolean bits at `offset`.
+ */
+function readBuffers(data: Data, values: unknown[], at: number): boolean {
+  const { length, offset, nullBitmap } = data;
+  const present = (i: number) => !nullBitmap || data.nullCount === 0 || ((nullBitmap[(offset + i) >> 3] >> ((offset + i) & 7)) & 1) === 1;
+  switch (data.typeId) {
+    case Type.Float:
+    case Type.Int: {
+      const v = data.values as Float64Array | Int32Array;
+      if (!(v instanceof Float64Array || v instanceof Int32Array)) return false;
+      for (let i = 0; i < length; i++) values[at + i] = present(i) ? v[i] : null;
+      return true;
+    }
+    case Type.Bool: {
+      const v = data.values as Uint8Array;
+      for (let i = 0; i < length; i++) values[at + i] = present(i) ? ((v[(offset + i) >> 3] >> ((offset + i) & 7)) & 1) === 1 : null;
+      return true;
+    }
+    case Type.Utf8: {
+      const bytes = data.values as Uint8Array;
+      const ends = data.valueOffsets as Int32Array;
+      // Labels repeat on every row ('all', 'point', a group): each distinct one decoded once.
+      const seen = new Map<string, string>();
+      for (let i = 0; i < length; i++) {
+        if (!present(i)) continue;
+        const start = ends[i];
+        const end = ends[i + 1];
+        values[at + i] = end - start <= 64 ? shortString(bytes, start, end, seen) : utf8.decode(bytes.subarray(start, end));
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** A short string: ASCII built from its bytes, anything else decoded as UTF-8; both kept by their bytes. */
+function shortString(bytes: Uint8Array, start: number, end: number, seen: Map<string, string>): string {
+  let key = '';
+  let ascii = true;
+  for (let j = start; j < end; j++) {
+    const b = bytes[j];
+    if (b >= 0x80) ascii = false;
+    key += String.fromCharCode(b);
+  }
+  if (ascii) return key;
+  let s = seen.get(key);
+  if (s === undefined) seen.set(key, (s = utf8.decode(bytes.subarray(start, end))));
+  return s;
 }

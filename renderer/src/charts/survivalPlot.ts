@@ -51,7 +51,7 @@ export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOpt
   const slice = opts.slice ?? 'all';
   const mine = rows.filter((r) => r.slice === slice);
   const summaries = mine.filter((r) => r.row_type === 'summary');
-  const points = mine.filter((r) => r.row_type === 'point' && r.t !== null && r.survival !== null);
+  const points = stepCorners(mine.filter((r) => r.row_type === 'point' && r.t !== null && r.survival !== null));
   if (!points.length) return emptyChart(doc, summaries.length ? `Every group here has fewer than ${opts.k} people.` : 'No one to follow.');
   const scale = opts.unit === 'years' ? 1 / DAYS_PER_YEAR : 1;
   const groups = [...new Set(summaries.map((s) => s.grp))];
@@ -97,4 +97,21 @@ export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOpt
   if (test) lines.unshift(`Log-rank test across the groups shown: χ² = ${test.logrank_chi2!.toFixed(2)}, df = ${test.logrank_df}, p ${test.logrank_p! < 0.001 ? '< 0.001' : `= ${test.logrank_p!.toFixed(3)}`}.`);
   appendFootnotes(svg, lines, doc);
   return svg;
+}
+
+/**
+ * The points that shape a step-after curve and its band: each group's first and last point
+ * and every point where the estimate or its CI changes. A point where only people were
+ * censored leaves both where they were, so dropping it changes no pixel; at 100,000 people
+ * about half of a time-to-promotion curve's 15,000 points are such.
+ */
+export function stepCorners(points: readonly SurvivalRow[]): SurvivalRow[] {
+  const lastOf = new Map<string, SurvivalRow>();
+  for (const p of points) lastOf.set(p.grp, p);
+  const prev = new Map<string, SurvivalRow>();
+  return points.filter((p) => {
+    const before = prev.get(p.grp);
+    prev.set(p.grp, p);
+    return !before || lastOf.get(p.grp) === p || p.survival !== before.survival || p.lower !== before.lower || p.upper !== before.upper;
+  });
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
-import { survivalPlot, type SurvivalRow } from '../../../renderer/src/charts/survivalPlot';
+import { survivalPlot, stepCorners, type SurvivalRow } from '../../../renderer/src/charts/survivalPlot';
 import { survivalRows } from '../fixtures/tableRows';
 import { expectSnapshot, texts, titles } from './chartTestKit';
 
@@ -23,5 +23,26 @@ describe('survivalPlot', () => {
   it('can show years instead of days', () => {
     const svg = survivalPlot(survivalRows as unknown as SurvivalRow[], { k: 5, width: 640, document, unit: 'years', xLabel: 'Years in level', yLabel: 'Not yet promoted' });
     expect(titles(svg)).toContain('Man: median 0.0 years (95% CI 0.0–0.0), 18 of 20 events');
+  });
+
+  it('draws the same curves and bands without the points where only people were censored', () => {
+    const rows = survivalRows as unknown as SurvivalRow[];
+    // Censoring-only points: the estimate and its CI as at the point before, fewer at risk.
+    const censored = rows.flatMap((r) => (r.row_type === 'point' && r.t !== null && r.t > 0 ? [r, { ...r, t: r.t + 2, at_risk: (r.at_risk ?? 0) - 1 }] : [r]));
+    const opts = { k: 5, width: 640, document, xLabel: 'Days since the request', yLabel: 'Still waiting' };
+    const paths = (svg: Element) => [...svg.querySelectorAll('g[aria-label="line"] path, g[aria-label="area"] path')].map((p) => p.getAttribute('d'));
+    const plain = survivalPlot(rows, opts);
+    const withCensored = survivalPlot(censored, opts);
+    // The axis reaches the last point (t + 2), so compare against curves drawn to the same end.
+    const points = censored.filter((r) => r.row_type === 'point');
+    const corners = stepCorners(points);
+    // Kept: each group's first point, every change, each group's last (censored) point.
+    expect(corners.map((r) => `${r.grp} ${r.t}`)).toEqual(['Man 0', 'Man 5', 'Man 10', 'Man 15', 'Man 17', 'Woman 0', 'Woman 12', 'Woman 20', 'Woman 30', 'Woman 32']);
+    // Drawn as the original curves carried on to each group's last censoring (by hand).
+    const lastPoint = (g: string, t: number) => ({ ...rows.filter((r) => r.row_type === 'point' && r.grp === g).at(-1)!, t });
+    const byHand = survivalPlot([...rows, lastPoint('Man', 17), lastPoint('Woman', 32)], opts);
+    expect(paths(withCensored)).toEqual(paths(byHand));
+    expect(paths(withCensored)).not.toEqual(paths(plain));
+    expect(paths(plain)).toHaveLength(4);
   });
 });
