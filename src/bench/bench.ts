@@ -73,8 +73,8 @@ async function benchModels(people: number, period: string): Promise<void> {
     const ws = await Workspace.open(path);
     const counts = await ws.all<{ t: string; n: bigint }>("SELECT 'people' AS t, count(*) AS n FROM people UNION ALL SELECT 'sessions', count(*) FROM sessions UNION ALL SELECT 'matches', count(*) FROM matches");
     console.log(`  rows: ${counts.map((c) => `${c.t} ${Number(c.n).toLocaleString('en')}`).join(', ')}`);
-    // The first variant pays for the derived copies (career events, conversation pairs, roster
-    // breaks) in the first model that reads each; the others find them built, as the models do
+    // The first variant pays for the derived copies (snapshot dates, career events, conversation
+    // pairs, roster breaks) in the first model that reads each; the others find them built, as the models do
     // in an app, which starts the builds when it opens a workspace.
     for (const variant of [
       { withComparisons: false, keepCopies: false, label: 'one period, derived copies built on the way' },

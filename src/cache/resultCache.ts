@@ -8,7 +8,8 @@ interface Entry<T> {
   waiting: number | undefined;
 }
 
-const cancelled = () => new PathwaysError('CANCELLED', 'the request was cancelled');
+/** What a caller who walked away gets (here, and from the model runner's queue). */
+export const cancelled = () => new PathwaysError('CANCELLED', 'the request was cancelled');
 
 /**
  * Answers kept by key, most recently used last, for model results that many views ask for

@@ -1,4 +1,4 @@
-import { PathwaysError } from '../errors';
+import { cancelled } from '../cache/resultCache';
 import type { Workspace } from '../workspace/workspace';
 
 /**
@@ -35,12 +35,12 @@ export async function withRunSlot<T>(ws: Workspace, signal: AbortSignal | undefi
 
 function wait(s: Slots, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) { reject(new PathwaysError('CANCELLED', 'the request was cancelled')); return; }
+    if (signal?.aborted) { reject(cancelled()); return; }
     const take = () => { signal?.removeEventListener('abort', leave); resolve(); };
     const leave = () => {
       const i = s.waiting.indexOf(take);
       if (i >= 0) s.waiting.splice(i, 1);
-      reject(new PathwaysError('CANCELLED', 'the request was cancelled'));
+      reject(cancelled());
     };
     signal?.addEventListener('abort', leave, { once: true });
     s.waiting.push(take);

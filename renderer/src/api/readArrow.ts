@@ -62,7 +62,8 @@ const utf8 = new TextDecoder();
  */
 function readBuffers(data: Data, values: unknown[], at: number): boolean {
   const { length, offset, nullBitmap } = data;
-  const present = (i: number) => !nullBitmap || data.nullCount === 0 || ((nullBitmap[(offset + i) >> 3] >> ((offset + i) & 7)) & 1) === 1;
+  const all = !nullBitmap || data.nullCount === 0;
+  const present = (i: number) => all || ((nullBitmap[(offset + i) >> 3] >> ((offset + i) & 7)) & 1) === 1;
   switch (data.typeId) {
     case Type.Float:
     case Type.Int: {
@@ -79,7 +80,8 @@ function readBuffers(data: Data, values: unknown[], at: number): boolean {
     case Type.Utf8: {
       const bytes = data.values as Uint8Array;
       const ends = data.valueOffsets as Int32Array;
-      // Labels repeat on every row ('all', 'point', a group): each distinct one decoded once.
+      // Labels repeat on every row ('all', 'point', a group): short ASCII ones are built from
+      // their bytes, other short ones decoded once per batch (TextDecoder costs per call).
       const seen = new Map<string, string>();
       for (let i = 0; i < length; i++) {
         if (!present(i)) continue;
@@ -94,7 +96,7 @@ function readBuffers(data: Data, values: unknown[], at: number): boolean {
   }
 }
 
-/** A short string: ASCII built from its bytes, anything else decoded as UTF-8; both kept by their bytes. */
+/** A short string: ASCII built from its bytes; anything else decoded as UTF-8, kept by its bytes. */
 function shortString(bytes: Uint8Array, start: number, end: number, seen: Map<string, string>): string {
   let key = '';
   let ascii = true;
