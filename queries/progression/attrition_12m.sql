@@ -23,20 +23,18 @@
 -- Two headcounts twelve months apart, both taken on a period's last day as every other
 -- period-end figure is: for 2025-Q2 the base is 2024-06-30 and the end 2025-06-30. Using the
 -- same kind of date at both ends keeps month lengths and leap days out of the definition.
-WITH dates AS (
-  SELECT ($period_end::DATE - INTERVAL 12 MONTH)::DATE - 1 AS base_date,
-         $period_end::DATE - 1 AS end_date
-),
-base AS (
+-- (The dates are written out in the calls, not read from a CTE: a scalar subquery there made
+-- each headcount read every roster row before filtering.)
+WITH base AS (
   SELECT person_id, grp
-  FROM headcount_at((SELECT base_date FROM dates), $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at(($period_end::DATE - INTERVAL 12 MONTH)::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 -- Still employed anywhere in the organisation: the filters describe where people were a year
 -- ago, and moving department is not leaving. Someone who left and was rehired within the
 -- year is employed at the end and counts as retained.
 still_employed AS (
   SELECT person_id
-  FROM headcount_at((SELECT end_date FROM dates), NULL, NULL, NULL, NULL, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 )
 SELECT
   'all' AS slice,
