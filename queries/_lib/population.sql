@@ -78,19 +78,20 @@ CREATE OR REPLACE TEMP MACRO headcount_at(as_of, f_department, f_location, f_lev
 -- appear more than once (a host who is also listed as an attendee): for models that only ask
 -- whether, or count distinct sessions, where deduplicating every pair first costs more than
 -- the rest of the model. The session's match_id comes along: formal logs often give a
--- session's match but not its program.
+-- session's match but not its program. listed: the pair comes from the attendee list (the
+-- coachees of an informal conversation are its listed attendees other than the host).
 CREATE OR REPLACE TEMP MACRO conversation_rows_from_sources(d_start, d_end) AS TABLE
   WITH s AS (
     SELECT session_id, date, layer, program_id, match_id, host_id, duration_minutes
     FROM sessions WHERE date >= d_start AND date < d_end
   )
-  SELECT a.person_id, s.* EXCLUDE (host_id) FROM s JOIN session_attendees a USING (session_id)
+  SELECT a.person_id, s.* EXCLUDE (host_id), true AS listed FROM s JOIN session_attendees a USING (session_id)
   UNION ALL
-  SELECT s.host_id, s.* EXCLUDE (host_id) FROM s WHERE s.host_id IS NOT NULL
+  SELECT s.host_id, s.* EXCLUDE (host_id), false FROM s WHERE s.host_id IS NOT NULL
   UNION ALL
-  SELECT m.mentor_id, s.* EXCLUDE (host_id) FROM s JOIN matches m USING (match_id)
+  SELECT m.mentor_id, s.* EXCLUDE (host_id), false FROM s JOIN matches m USING (match_id)
   UNION ALL
-  SELECT m.mentee_id, s.* EXCLUDE (host_id) FROM s JOIN matches m USING (match_id);
+  SELECT m.mentee_id, s.* EXCLUDE (host_id), false FROM s JOIN matches m USING (match_id);
 
 -- What the models read. The model runner points this at a copy of every pair, built once per
 -- version of the data (src/models/derivedTables.ts).

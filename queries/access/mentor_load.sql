@@ -100,11 +100,13 @@ mentees_of AS (
   FROM active_matches am CROSS JOIN in_scope f
   WHERE (f.f_layer IS NULL OR am.layer = f.f_layer) AND (f.f_program IS NULL OR am.program_id = f.f_program)
   UNION
+  -- (The coachees are the listed attendees among the period's conversation pairs: that copy is
+  -- kept in date order, where the attendee list would be read whole for each period.)
   SELECT ps.host_id, a.person_id
-  FROM period_sessions ps
-  JOIN session_attendees a ON a.session_id = ps.session_id
+  FROM conversation_rows($period_start::DATE, $period_end::DATE) a
+  JOIN period_sessions ps ON ps.session_id = a.session_id
   CROSS JOIN in_scope f
-  WHERE ps.layer = 'informal' AND ps.host_id IS NOT NULL AND a.person_id <> ps.host_id
+  WHERE a.listed AND a.layer = 'informal' AND ps.host_id IS NOT NULL AND a.person_id <> ps.host_id
     AND (f.f_layer IS NULL OR ps.layer = f.f_layer) AND (f.f_program IS NULL OR ps.program_id = f.f_program)
 ),
 led_sessions AS (

@@ -62,7 +62,9 @@ roles AS (
   UNION
   SELECT host_id, 'mentors' FROM period_sessions WHERE layer = 'informal' AND host_id IS NOT NULL
   UNION
-  SELECT a.person_id, 'mentees' FROM period_sessions s JOIN session_attendees a USING (session_id) WHERE s.layer = 'informal'
+  -- (the listed attendees of the period's conversation pairs: that copy is kept in date order,
+  -- where the attendee list would be read whole)
+  SELECT person_id, 'mentees' FROM conversation_rows($period_start::DATE, $period_end::DATE) WHERE listed AND layer = 'informal'
 ),
 changes AS (
   SELECT DISTINCT person_id, CASE event_type WHEN 'promotion' THEN 'promoted' ELSE 'leavers' END AS slice_type

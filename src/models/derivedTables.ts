@@ -44,7 +44,7 @@ const DERIVED: Derived[] = [
     pinJobEvents: true,
   },
   {
-    // Four joins of every session of the period, for each of five models and each period a
+    // Four joins of every session of the period, for each of seven models and each period a
     // page compares. Kept in date order so that a period's filter skips the other row groups.
     table: 'conversation_rows',
     reads: /\bconversation(s|_rows)\s*\(/,

@@ -28,26 +28,28 @@ async function asDefined(ws: Workspace, sql: string, bound: Record<string, unkno
 }
 
 const pairs = (rows: Record<string, unknown>[]) =>
-  rows.map((r) => `${r.person_id} ${r.session_id} ${String(r.date)} ${r.layer} ${r.program_id} ${r.match_id} ${r.duration_minutes}`).sort();
+  rows.map((r) => `${r.person_id} ${r.session_id} ${String(r.date)} ${r.layer} ${r.program_id} ${r.match_id} ${r.duration_minutes} ${r.listed}`).sort();
 
 const allPairs = "SELECT * FROM conversation_rows_from_sources(DATE '-infinity', DATE 'infinity')";
 
 describe('conversation pairs derived once per data version (src/models/derivedTables.ts)', () => {
   it('every model that reads them answers as with the macros themselves, before and after a write', async () => {
     await withTempWorkspace(async (ws, tmp) => {
-      expect(conversationModels.map((m) => m.header.name).sort()).toEqual(['active_participation', 'feedback_quality', 'participation_by_program', 'participation_rate', 'program_outcomes']);
+      expect(conversationModels.map((m) => m.header.name).sort()).toEqual(['active_participation', 'feedback_quality', 'mentor_load', 'participation_by_program', 'participation_rate', 'program_outcomes', 'representation_share']);
       await loadParticipation(ws);
       const runAll = () => Promise.all(conversationModels.map((m) => execute(ws, m, params, period)));
       const byMacros = () => Promise.all(conversationModels.map((m) => asDefined(ws, m.sql, paramsUsedBy(m.sql, sqlParams(params, period)))));
       const copy = async () => pairs(await asDefined(ws, 'SELECT * FROM pathways_derived.conversation_rows'));
       const men = (rows: Record<string, unknown>[]) => Number(rows.find((r) => r.slice === 'all' && r.grp === 'Man')?.numerator);
 
-      // Five models at once share one build.
+      // Seven models at once share one build.
       const first = await runAll();
       expect(first).toEqual(await byMacros());
       expect(await copy()).toEqual(pairs(await asDefined(ws, allPairs)));
       // S1, S2 (both sides of match X1), S3 (host + 4), S4 (host + 1), S5 (host + 1), S6 (host + 1).
       expect((await copy()).length).toBe(2 + 2 + 5 + 2 + 2 + 2);
+      // Listed: the attendee lists of S3 (4), S4, S5 and S6 (1 each); hosts and match sides are not.
+      expect((await copy()).filter((p) => p.endsWith(' true')).length).toBe(4 + 1 + 1 + 1);
       expect(men(first[conversationModels.findIndex((m) => m.header.name === 'participation_rate')])).toBe(3);
 
       // S6 re-exported as held on 06-15: its host M5 and attendee M6 now took part in Q2.
