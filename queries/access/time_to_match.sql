@@ -85,16 +85,18 @@ per_person AS (
 ),
 requests AS (
   -- The first match after the request: in the program for a program slice, in any program in scope for 'all'.
-  SELECT p.person_id, p.slice, p.asked,
-         (SELECT min(m.matched_date) FROM matched m
-           WHERE m.person_id = p.person_id AND m.program_id = p.program_id AND m.matched_date >= p.asked) AS first_match
+  SELECT p.person_id, p.slice, p.asked, min(m.matched_date) AS first_match
   FROM per_program p
+  LEFT JOIN matched m ON m.person_id = p.person_id AND m.program_id = p.program_id AND m.matched_date >= p.asked
+  GROUP BY p.person_id, p.slice, p.program_id, p.asked
   UNION ALL
-  SELECT p.person_id, p.slice, p.asked,
-         (SELECT min(m.matched_date) FROM matched m
-           WHERE m.person_id = p.person_id AND m.matched_date >= p.asked
-             AND m.program_id IN (SELECT program_id FROM per_program q WHERE q.person_id = p.person_id)) AS first_match
+  SELECT p.person_id, p.slice, p.asked, min(mq.matched_date) AS first_match
   FROM per_person p
+  LEFT JOIN (
+    SELECT q.person_id, m.matched_date
+    FROM per_program q JOIN matched m ON m.person_id = q.person_id AND m.program_id = q.program_id
+  ) mq ON mq.person_id = p.person_id AND mq.matched_date >= p.asked
+  GROUP BY p.person_id, p.slice, p.asked
 ),
 timed AS (
   SELECT r.slice, e.grp,
