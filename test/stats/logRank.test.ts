@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { logRankTest } from '../../src/stats/logRank';
+import { logRankTest, logRankTestCounts } from '../../src/stats/logRank';
 import { fixtures, expectClose } from './fixtures';
 
 describe('logRankTest', () => {
@@ -32,6 +32,20 @@ describe('logRankTest', () => {
     expect(r.p).toBeCloseTo(0.0653, 4);
     // Group order does not matter.
     expect(logRankTest([nonMaintained, maintained]).chi2).toBeCloseTo(r.chi2, 10);
+  });
+
+  it('counts per time: the same answer whatever order the times come in, and a time given twice adds up', () => {
+    const a = [{ time: 3, events: 2, censored: 1 }, { time: 7, events: 1, censored: 0 }, { time: 9, events: 0, censored: 2 }, { time: 12, events: 3, censored: 1 }];
+    const b = [{ time: 2, events: 1, censored: 0 }, { time: 7, events: 2, censored: 2 }, { time: 15, events: 1, censored: 3 }];
+    const c = [{ time: 1, events: 0, censored: 1 }, { time: 3, events: 1, censored: 1 }, { time: 20, events: 2, censored: 0 }];
+    const r = logRankTestCounts([a, b, c]);
+    expect(r.df).toBe(2);
+    expect(r.chi2).toBeGreaterThan(0);
+    const shuffled = logRankTestCounts([[a[2], a[0], a[3], a[1]], [b[1], b[2], b[0]], [c[2], c[1], c[0]]]);
+    expectClose(shuffled.chi2, r.chi2, 1e-12, 'chi2, times out of order');
+    expectClose(shuffled.p, r.p, 1e-12, 'p, times out of order');
+    const split = logRankTestCounts([[a[0], { time: 7, events: 1, censored: 0 }, a[2], { time: 12, events: 1, censored: 1 }, { time: 12, events: 2, censored: 0 }], b, c]);
+    expect(split.chi2).toBeCloseTo(r.chi2, 12);
   });
 
   it('identical groups: chi2 0, p 1', () => {
