@@ -6,9 +6,8 @@ import type { Workspace } from '../workspace/workspace';
  * both cores busy across queries, and each query splitting itself over every core as well
  * only added scheduling: every model at once took about 8% less CPU with one thread per
  * query, and with the comparison periods 13% less, at 100,000 people. A query running alone
- * still gets every core, as do imports and the builds of the derived copies when no two model
- * queries run beside them. The setting is the whole instance's (an import that overlaps a
- * page's models shares it until they end), so the changes are made in order, one at a time.
+ * (and an import, a build of a derived copy) still gets every core. The setting is the whole
+ * instance's, so the changes are made in order, one at a time.
  */
 interface Threads { running: number; shared: boolean; alone: Promise<string>; change: Promise<void> }
 const threads = new WeakMap<Workspace, Threads>();
