@@ -1,6 +1,5 @@
 import { cancelled } from '../cache/resultCache';
 import type { Workspace } from '../workspace/workspace';
-import { runStarted, runEnded } from './runThreads';
 
 /**
  * How many model queries of a workspace run at once. Node runs DuckDB calls on its libuv pool
@@ -25,10 +24,8 @@ export async function withRunSlot<T>(ws: Workspace, signal: AbortSignal | undefi
   if (s.free > 0) s.free -= 1;
   else await wait(s, signal);
   try {
-    await runStarted(ws);
     return await fn();
   } finally {
-    runEnded(ws);
     const next = s.waiting.shift();
     // The slot passes straight to the next in line.
     if (next) next();
