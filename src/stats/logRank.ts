@@ -36,7 +36,7 @@ export function logRankTest(groups: SurvivalGroup[]): LogRankResult {
   }));
 }
 
-/** The k-sample log-rank test on counts per distinct time for each group. */
+/** The k-sample log-rank test on counts per time for each group (in any order; a time listed twice in a group adds up). */
 export function logRankTestCounts(groups: TimeCount[][]): LogRankResult {
   const k = groups.length;
   // The groups' times are walked in step, each group in time order: a survival model hands
