@@ -101,6 +101,9 @@ function checkRows(header: ModelHeader, rows: Record<string, unknown>[], k: numb
     } else {
       for (const c of countColumns(header)) if (small(r[c])) problems.push(`${header.name}: shown row has ${c}=${r[c]}`);
       for (const c of ['n', 'at_risk']) if (small(r[c])) problems.push(`${header.name}: shown row has ${c}=${r[c]}`);
+      if (r.row_type === 'summary' && (small(r.events) || small(Number(r.n) - Number(r.events)))) {
+        problems.push(`${header.name}: shown survival summary ${r.slice}/${r.grp} has ${r.events} events of ${r.n}`);
+      }
     }
   }
   // Complementary suppression: a block never has exactly one hidden cell among shown ones.
@@ -153,6 +156,24 @@ function truthOf(header: ModelHeader, raw: Record<string, unknown>[], rows: Reco
     q: Object.fromEntries(countColumns(header).map((c) => [c, Number(r[c] ?? 0)])),
     hidden: Boolean(rows[i].suppressed),
   }));
+}
+
+/**
+ * A survival curve's steps: between two shown points of a group, the events the step stands
+ * for (from the SQL rows) number at least k, but for the step at the group's median, which its
+ * summary gives anyway.
+ */
+function curveProblems(name: string, raw: Record<string, unknown>[], rows: Record<string, unknown>[], k: number): string[] {
+  const problems: string[] = [];
+  for (const s of rows.filter((r) => r.row_type === 'summary' && !r.suppressed)) {
+    const mine = (r: Record<string, unknown>) => r.slice === s.slice && r.grp === s.grp;
+    const times = rows.filter((r) => mine(r) && r.row_type === 'point').map((r) => Number(r.t));
+    for (let i = 1; i < times.length; i++) {
+      const events = raw.filter((r) => mine(r) && (i === 1 ? Number(r.t) >= 0 : Number(r.t) > times[i - 1]) && Number(r.t) <= times[i]).reduce((n, r) => n + Number(r.events), 0);
+      if (events < k && times[i] !== s.median) problems.push(`${name}: ${s.slice}/${s.grp} curve steps at t=${times[i]} for ${events} events`);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -211,6 +232,7 @@ describe('disclosure control across every model', () => {
             problems.push(...checkRows(m.header, result.rows, k));
             const truth = truthOf(m.header, await rawRows(ws, m, k, dimension), result.rows);
             if (truth) problems.push(...crossProblems(m.header.name, truth));
+            if (m.header.postprocess === 'survival') problems.push(...curveProblems(m.header.name, await rawRows(ws, m, k, dimension), result.rows, k));
           }
           expect(problems).toEqual([]);
         });

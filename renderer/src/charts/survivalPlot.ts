@@ -43,8 +43,9 @@ const DAYS_PER_YEAR = 365.25;
 /**
  * Kaplan-Meier step curves, one per group: the share still waiting (or still in level) after
  * each number of days, with its 95% CI as a light band; people still waiting count as
- * censored, not dropped. A dot marks each group's median on the 50% line. The core cuts a
- * curve where fewer than k remain at risk; groups under k are listed, not drawn.
+ * censored, not dropped. A dot marks each group's median on the 50% line. The core draws
+ * each step for at least k events and cuts a curve where fewer than k remain at risk; hidden
+ * groups (under k people, or under k with or without the event) are listed, not drawn.
  */
 export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOptions): SVGElement | HTMLElement {
   const doc = opts.document ?? document;
@@ -52,7 +53,7 @@ export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOpt
   const mine = rows.filter((r) => r.slice === slice);
   const summaries = mine.filter((r) => r.row_type === 'summary');
   const points = stepCorners(mine.filter((r) => r.row_type === 'point' && r.t !== null && r.survival !== null));
-  if (!points.length) return emptyChart(doc, summaries.length ? `Every group here has fewer than ${opts.k} people.` : 'No one to follow.');
+  if (!points.length) return emptyChart(doc, summaries.length ? `Every group here is hidden: fewer than ${opts.k} people, or fewer than ${opts.k} with or without the event.` : 'No one to follow.');
   const scale = opts.unit === 'years' ? 1 / DAYS_PER_YEAR : 1;
   const groups = [...new Set(summaries.map((s) => s.grp))];
   const colors = groupColors(opts.colorGroups ?? groups);
@@ -76,7 +77,7 @@ export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOpt
     marginLeft: 56,
     ariaLabel: opts.ariaLabel ?? 'Kaplan-Meier curves by group',
     ariaDescription: `One step curve per group: the share ${opts.yLabel.toLowerCase()} after each number of ${unitWord}, with its 95% CI as a band; `
-      + `dots mark medians; groups with fewer than ${opts.k} people are not drawn.`,
+      + `each step stands for at least ${opts.k} events; dots mark medians; groups with fewer than ${opts.k} people, or fewer than ${opts.k} with or without the event, are not drawn.`,
     style: chartStyle,
     x: { label: opts.xLabel, labelAnchor: 'center', labelArrow: 'none', grid: true, nice: true },
     y: { domain: [0, 100], label: `${opts.yLabel} (%)`, labelArrow: 'none', tickFormat: (d: number) => `${d}%`, grid: true },

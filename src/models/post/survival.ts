@@ -1,5 +1,5 @@
 import type { ColumnSpec } from '../../arrow/toArrow';
-import { addComplementary, suppressedNote, type SuppressionReason } from '../../disclosure/suppress';
+import { addComplementary, primaryReason, suppressedNote, type SuppressionReason } from '../../disclosure/suppress';
 import { kaplanMeierCounts, logRankTestCounts, type TimeCount } from '../../stats';
 import { UNKNOWN_GROUPS, crossOf } from '../rateStats';
 import type { PostProcessor } from './index';
@@ -20,10 +20,17 @@ const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null :
  * Kaplan-Meier per group from SQL rows (slice, grp, t, events, censored): people still
  * waiting count as censored, never dropped. One 'summary' row per group (n, events, median
  * with its 95% CI, and the log-rank test across the slice's shown groups), then 'point' rows
- * of the step curve. Disclosure: a group under k people is suppressed (with complementary
- * suppression per slice, and per group across slices where the header's cross_block says a
- * total slice sits beside slices that add up to it), and its curve is cut where fewer than k remain at risk, so the
- * tail never tells about one or two people.
+ * of the step curve, from t = 0.
+ *
+ * Disclosure, as for a rate: a group is suppressed when it has fewer than k people, or when
+ * the people with the event, or without it, number 1..k-1 ("2 of 40 were promoted" singles
+ * people out), with complementary suppression per slice, and per group across slices where
+ * the header's cross_block says a total slice sits beside slices that add up to it. A curve
+ * drawn event by event would show steps of one person at an exact number of days, which
+ * someone who knows when a colleague was promoted can read their group from: each step shown
+ * stands for at least k events (the estimate at a shown time is exact; the events between
+ * two shown times are drawn together at the later one), but for the step at the median, which
+ * the summary gives anyway; and the curve stops where fewer than k remain at risk.
  */
 export const survival: PostProcessor = (raw, { params, header }) => {
   const k = params.k;
@@ -36,7 +43,8 @@ export const survival: PostProcessor = (raw, { params, header }) => {
   }
   const list = [...groups.values()].sort((a, b) => a.slice.localeCompare(b.slice) || a.grp.localeCompare(b.grp));
   const sizes = list.map((g) => g.counts.reduce((s, c) => s + c.events + c.censored, 0));
-  const primary = sizes.map((n): SuppressionReason | null => (n < k ? 'small group' : null));
+  const eventsOf = list.map((g) => g.counts.reduce((s, c) => s + c.events, 0));
+  const primary = sizes.map((n, i): SuppressionReason | null => primaryReason(eventsOf[i], n, k));
   const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, cross: crossOf(g, header.crossBlock), total: g.slice === header.totalBlock, size: sizes[i] })), primary);
 
   const logrank = new Map<string, ReturnType<typeof logRankTestCounts>>();
@@ -55,15 +63,21 @@ export const survival: PostProcessor = (raw, { params, header }) => {
     const km = kaplanMeierCounts(g.counts);
     const lr = logrank.get(g.slice);
     rows.push({
-      ...base, row_type: 'summary', n: sizes[i], events: g.counts.reduce((s, c) => s + c.events, 0),
+      ...base, row_type: 'summary', n: sizes[i], events: eventsOf[i],
       median: km.median, median_lower: km.medianLower, median_upper: km.medianUpper,
       logrank_chi2: lr ? finite(lr.chi2) : null, logrank_df: lr?.df ?? null, logrank_p: lr ? finite(lr.p) : null,
       suppressed: false, note: null,
     });
-    // A literal, not a spread of base: a curve has thousands of points, and spread objects
+    // Literals, not spreads of base: a curve has thousands of points, and spread objects
     // cost several times more to build and to read back in the Arrow writer.
+    rows.push({ slice: g.slice, grp: g.grp, row_type: 'point', t: 0, survival: 1, lower: 1, upper: 1, at_risk: sizes[i], suppressed: false, note: null });
+    let pending = 0;
     for (const p of km.curve) {
       if (p.atRisk < k) break;
+      pending += p.events;
+      // The median's own step is drawn too, so that the curve crosses 50% where its dot sits.
+      if (pending < k && p.time !== km.median) continue;
+      pending = 0;
       rows.push({ slice: g.slice, grp: g.grp, row_type: 'point', t: p.time, survival: p.survival, lower: finite(p.lower), upper: finite(p.upper), at_risk: p.atRisk, suppressed: false, note: null });
     }
   });

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTempWorkspace, tempDir } from '../../helpers/tempWorkspace';
 import { importFixture } from '../../helpers/importFixture';
+import { survivalAnswer } from '../../helpers/survivalAnswer';
 import { loadProgression, run, pick } from './fixture';
 
 /**
@@ -40,19 +41,28 @@ describe('time_to_promotion', () => {
       }
       expect(rows.some((r) => r.row_type === 'point' && (r.grp === 'Non-binary' || r.grp === 'Not recorded'))).toBe(false);
 
-      // The women's curve, cut where fewer than 3 remain at risk (after 2372 only 2 do).
+      // The women's curve: each step shown stands for at least 3 promotions (302 and 1460 are one
+      // each; 2007, two more, closes the first step of three, and is the median too); after 2372
+      // fewer than 3 remain at risk. From t = 0, where all 10 are.
       const curve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Woman');
-      expect(curve.map((r) => r.t)).toEqual([302, 730, 1230, 1460, 1855, 2007, 2372]);
-      expect(curve.map((r) => r.at_risk)).toEqual([10, 9, 8, 7, 6, 5, 3]);
+      expect(curve.map((r) => r.t)).toEqual([0, 2007]);
+      expect(curve.map((r) => r.at_risk)).toEqual([10, 5]);
       const at = (t: number) => curve.find((r) => r.t === t)!;
-      expect(at(302).survival).toBeCloseTo(0.9, 12);
-      expect(at(302).lower).toBeCloseTo(0.47300927136205023, 9);
-      expect(at(302).upper).toBeCloseTo(0.9852813933673431, 9);
-      expect(at(1460).survival).toBeCloseTo(0.7714285714285714, 12);
+      expect(at(0)).toMatchObject({ survival: 1, lower: 1, upper: 1 });
       expect(at(2007).survival).toBeCloseTo(0.4628571428571428, 12);
       expect(at(2007).lower).toBeCloseTo(0.11220873757348324, 9);
       expect(at(2007).upper).toBeCloseTo(0.7623951659515278, 9);
+      // The steps drawn together are still in the estimate: the SQL answer's curve, event by event.
+      const answer = (await survivalAnswer(ws, 'time_to_promotion', { period: '2025-Q2', k: 3 }))('all', 'Woman');
+      const km = (t: number) => answer.curve.find((p) => p.time === t)!;
+      expect(answer.times).toEqual([302, 730, 1230, 1460, 1855, 2007, 2372, 2646, 3102]);
+      expect(km(302).survival).toBeCloseTo(0.9, 12);
+      expect(km(302).lower).toBeCloseTo(0.47300927136205023, 9);
+      expect(km(302).upper).toBeCloseTo(0.9852813933673431, 9);
+      expect(km(1460).survival).toBeCloseTo(0.7714285714285714, 12);
+      // Men: promotions at 761, 1125 and 2007 make the first step; 2191 and 2372 (the median) the next.
       const menCurve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Man');
+      expect(menCurve.map((r) => r.t)).toEqual([0, 2007, 2372]);
       const m2372 = menCurve.find((r) => r.t === 2372)!;
       expect(m2372.survival).toBeCloseTo(0.44744318181818177, 12);
       expect(m2372.lower).toBeCloseTo(0.12276071923998153, 9);
@@ -60,13 +70,14 @@ describe('time_to_promotion', () => {
     });
   });
 
-  it('with k = 5 hides the small groups and cuts the curves where fewer than 5 are at risk', async () => {
+  it('with k = 5 hides the small groups, steps by at least 5 promotions and cuts the curves where fewer than 5 are at risk', async () => {
     await withTempWorkspace(async (ws) => {
       await loadProgression(ws);
       const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 5 });
       expect(pick(rows, { row_type: 'summary', grp: 'Non-binary' })).toMatchObject({ suppressed: true, note: 'fewer than 5', median: null });
+      // Four promotions up to 2007, the median, which is drawn as its own step; at 2372 only 3 remain.
       const curve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Woman');
-      expect(curve.map((r) => r.t)).toEqual([302, 730, 1230, 1460, 1855, 2007]);
+      expect(curve.map((r) => r.t)).toEqual([0, 2007]);
     });
   });
 
@@ -76,9 +87,14 @@ describe('time_to_promotion', () => {
       // Window [2023-04-01, 2025-04-01), data end 2025-03-31: the 2025-06-30 promotions and exits
       // are not seen yet. Women: 10 spells, promotions W3 (2024-12-31) and W6 (2025-03-31); men: 11
       // (M9 not hired yet), promotions M2 (2024-12-31) and M8 (2025-03-31).
-      const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q1', k: 3 });
-      expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 10, events: 2 });
-      expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 11, events: 2 });
+      const params = { period: '2025-Q1', k: 3 };
+      const answer = await survivalAnswer(ws, 'time_to_promotion', params);
+      expect(answer('all', 'Woman')).toMatchObject({ n: 10, events: 2 });
+      expect(answer('all', 'Man')).toMatchObject({ n: 11, events: 2 });
+      // Two promotions in a group are fewer than k: every group is hidden.
+      const { rows } = await run(ws, 'time_to_promotion', params);
+      for (const grp of ['Woman', 'Man']) expect(pick(rows, { row_type: 'summary', grp })).toMatchObject({ n: null, events: null, suppressed: true });
+      expect(rows.filter((r) => r.row_type === 'point')).toEqual([]);
     });
   });
 
@@ -87,9 +103,13 @@ describe('time_to_promotion', () => {
       await loadProgression(ws);
       // Spells at L1: women W1, W2, W3, W7 (promoted from L1) and W9 (censored); men M1, M2, M6, M8
       // (promoted from L1), M9 and M12 (censored).
-      const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 3, levelMax: 1 });
-      expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 5, events: 4, median: 2007 });
-      expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 6, events: 4 });
+      const params = { period: '2025-Q2', k: 3, levelMax: 1 };
+      const answer = await survivalAnswer(ws, 'time_to_promotion', params);
+      expect(answer('all', 'Woman')).toMatchObject({ n: 5, events: 4, median: 2007 });
+      expect(answer('all', 'Man')).toMatchObject({ n: 6, events: 4 });
+      // One woman and two men not promoted: fewer than k, so both groups are hidden.
+      const { rows } = await run(ws, 'time_to_promotion', params);
+      for (const grp of ['Woman', 'Man']) expect(pick(rows, { row_type: 'summary', grp })).toMatchObject({ suppressed: true });
     });
   });
 
@@ -109,9 +129,11 @@ describe('time_to_promotion', () => {
         await importFixture(ws, dir, Object.keys(rosters).map((d) => ({
           path: `r_${d}.csv`, profile: { table: 'people' as const, snapshotDate: d, columns: { person_id: 'id', gender: 'gender', hire_date: 'hired', level: 'level' } },
         })));
-        const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 3 });
         // KM: at 365 two events among 4 at risk: S = 1/2, so the median is 365.
-        expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 4, events: 2, median: 365 });
+        const answer = await survivalAnswer(ws, 'time_to_promotion', { period: '2025-Q2', k: 3 });
+        expect(answer('all', 'Woman')).toMatchObject({ n: 4, events: 2, median: 365 });
+        const { rows } = await run(ws, 'time_to_promotion', { period: '2025-Q2', k: 3 });
+        expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ suppressed: true });
       });
     } finally {
       cleanup();
