@@ -25,6 +25,7 @@ export function methodology(opts: {
       heading: 'Disclosure control',
       text: `Minimum cell size k = ${k}. A group with fewer than ${k} people in a denominator shows "fewer than ${k}" instead of any figure, and so does a group where 1 to ${k - 1} people have (or lack) the outcome. `
         + 'Where one group of a slice is hidden, the next smallest is hidden too (complementary suppression), so nothing can be recovered by subtraction. '
+        + `Kaplan-Meier curves follow the same rule for the people with and without the event, and each step drawn stands for at least ${k} events. `
         + 'In the pooled view a group is shown only when all four of its quarterly figures were shown. No figure in this review is about fewer than k people, and no row is about one person.',
     },
     {
