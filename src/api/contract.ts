@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfoSchema } from '../errors';
-import { PeriodLabelSchema } from '../models/period';
+import { PeriodLabelSchema, FiscalStartMonthSchema } from '../models/period';
 import { TableNameSchema } from '../models/modelHeader';
 import { MappingProfileSchema } from '../ingest/mappingProfile';
 import { FileInspectionSchema, ImportReportSchema, ImportJobStatusSchema, ImportJobIdSchema } from '../ingest/importReport';
@@ -83,6 +83,8 @@ export const WorkspaceInfoSchema = z.object({
   tables: z.array(z.object({ table: TableNameSchema, rows: z.number().int() })),
   imports: z.array(ImportRecordSchema),
   periods: z.array(PeriodLabelSchema),
+  /** The month (1-12) the fiscal year starts in: the periods are its quarters. Optional for WorkspaceInfo written before it existed (January). */
+  fiscalStartMonth: FiscalStartMonthSchema.optional(),
   dimensions: z.array(z.string()),
   departments: z.array(z.string()),
   locations: z.array(z.string()),
@@ -137,6 +139,7 @@ export const DataSettingsSchema = z.object({
   levelOrder: z.array(z.object({ label: z.string(), rank: z.number().int() })),
   labelMerges: z.array(z.object({ dimension: z.string(), from: z.string(), to: z.string() })),
   dimensions: z.array(z.object({ name: z.string(), builtin: z.boolean() })),
+  fiscalStartMonth: FiscalStartMonthSchema,
 });
 export type DataSettings = z.infer<typeof DataSettingsSchema>;
 /**
@@ -193,6 +196,8 @@ export const api = {
     input: z.object({ dimension: z.enum(['gender', 'race_ethnicity']), from: Text.min(1), to: Text.min(1) }).strict(),
     output: z.object({ rowsUpdated: z.number().int() }),
   },
+  /** The month the fiscal year starts in (1 = January): review periods become its quarters; every result is computed again. */
+  setFiscalStartMonth: { input: z.object({ month: FiscalStartMonthSchema }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** The review pack for a period in one format (pdf, html, csv as a zip of CSVs, xlsx), built now from the workspace. */
   exportReport: { input: z.object({ settings: ReportSettingsSchema, format: ReportFormatSchema }).strict(), output: ReportFileSchema },
   /** Seals a review: builds the pack and stores it, its HTML, settings, inputs, model versions and every result. */

@@ -9,6 +9,7 @@ import { withComparisons, COMPARISON_COLUMNS } from '../models/comparisons';
 import type { RateRow } from '../models/rateStats';
 import { periodFromLabel, shiftPeriod } from '../models/period';
 import { prepareDerived } from '../models/derivedTables';
+import { fiscalStartMonth, setFiscalStartMonth } from '../workspace/fiscalYear';
 import { ResultCache } from '../cache/resultCache';
 import { normalizeParams, paramsKey } from './normalizeParams';
 import type { Finding } from '../findings/findingSchema';
@@ -73,12 +74,12 @@ export function createModelCache(ws: Workspace) {
       const compareLabel = p.comparePeriod ?? shiftPeriod(p.period, -1);
       const yearLabel = shiftPeriod(p.period, -4);
       const single = (period: string) => run(name, { ...p, period, withComparisons: false, comparePeriod: null }, own);
-      const [now, compare, yearAgo] = await Promise.all([single(p.period), single(compareLabel), single(yearLabel)]);
+      const [now, compare, yearAgo, fiscal] = await Promise.all([single(p.period), single(compareLabel), single(yearLabel), fiscalStartMonth(ws)]);
       return {
         ...now,
         params: p,
-        comparePeriod: periodFromLabel(compareLabel),
-        yearAgoPeriod: periodFromLabel(yearLabel),
+        comparePeriod: periodFromLabel(compareLabel, fiscal),
+        yearAgoPeriod: periodFromLabel(yearLabel, fiscal),
         columns: [...now.columns, ...COMPARISON_COLUMNS],
         rows: withComparisons(now.rows as unknown as RateRow[], compare.rows as unknown as RateRow[], yearAgo.rows as unknown as RateRow[]) as unknown as Record<string, unknown>[],
       };
@@ -167,6 +168,7 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
     removePerson: ({ personId }) => removePerson(ws, personId),
     setLevelOrder: async ({ levels }) => { await setLevelOrder(ws, levels); return { ok: true as const }; },
     addLabelMerge: (m) => addLabelMerge(ws, m),
+    setFiscalStartMonth: async ({ month }) => { await setFiscalStartMonth(ws, month); return { ok: true as const }; },
     exportReport: async ({ settings, format }) => toReply(await exportReport((await buildReviewPack(ws, settings)).pack, format, { printPdf: options.printPdf })),
     saveReview: ({ settings }) => saveReview(ws, settings),
     listReviews: () => listReviews(ws),

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Workspace } from '../workspace/workspace';
 import { MIN_LISTED_GROUP, type WorkspaceInfo, type ImportRecord, type WorkspaceProgram } from './contract';
 import { periodOfDate } from '../models/period';
+import { fiscalStartMonth } from '../workspace/fiscalYear';
 import type { TableName } from '../models/modelHeader';
 
 const TABLES: TableName[] = ['people', 'job_events', 'programs', 'enrollments', 'matches', 'sessions', 'session_attendees', 'feedback', 'goals'];
@@ -15,10 +16,11 @@ export async function workspaceInfo(ws: Workspace): Promise<WorkspaceInfo> {
   const range = (await ws.all<{ lo: string | null; hi: string | null }>(`
     SELECT min(d)::VARCHAR AS lo, max(d)::VARCHAR AS hi FROM (
       SELECT snapshot_date AS d FROM people UNION ALL SELECT date FROM sessions)`))[0];
+  const fiscal = await fiscalStartMonth(ws);
   const periods: string[] = [];
   if (range.lo && range.hi) {
-    let p = periodOfDate(range.lo);
-    const last = periodOfDate(range.hi);
+    let p = periodOfDate(range.lo, fiscal);
+    const last = periodOfDate(range.hi, fiscal);
     while (p <= last && periods.length < 400) {
       periods.push(p);
       const [y, q] = p.split('-Q').map(Number);
@@ -51,6 +53,7 @@ export async function workspaceInfo(ws: Workspace): Promise<WorkspaceInfo> {
       snapshotDate: (r.snapshot_date as string | null) ?? null, importedAt: String(r.imported_at),
     })),
     periods,
+    fiscalStartMonth: fiscal,
     dimensions: dims,
     departments: departments.map((d) => d.v),
     locations: locations.map((d) => d.v),

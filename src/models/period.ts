@@ -6,6 +6,13 @@ import { PathwaysError } from '../errors';
 export const PeriodLabelSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a period looks like 2026-Q3');
 export type PeriodLabel = z.infer<typeof PeriodLabelSchema>;
 
+/**
+ * The month (1-12) a fiscal year starts in. Review periods are the quarters of that year, so
+ * the label 2026-Q1 is January to March 2026 by default and April to June 2025 for a year
+ * starting in April.
+ */
+export const FiscalStartMonthSchema = z.number().int().min(1).max(12);
+
 export interface Period {
   label: PeriodLabel;
   /** First day, ISO date. */

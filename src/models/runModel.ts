@@ -12,6 +12,7 @@ import { tableColumns, suppressByHeader } from './tableOutput';
 import { POSTPROCESSORS } from './post';
 import { ensureLib } from './modelLib';
 import { derivedReady, readDerived, forgetDerived, derivedReadBy } from './derivedTables';
+import { fiscalStartMonth } from '../workspace/fiscalYear';
 import { ResultCache } from '../cache/resultCache';
 import { withRunSlot } from './runSlots';
 import type { TableName } from './modelHeader';
@@ -97,15 +98,16 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   const params = ModelParamsSchema.parse(rawParams);
   const missing = await missingInputs(ws, model);
   if (missing.length) throw new PathwaysError('NEEDS_DATA', `${model.header.title} ${needsMessage(missing)}.`);
-  const period = periodFromLabel(params.period);
+  const fiscal = await fiscalStartMonth(ws);
+  const period = periodFromLabel(params.period, fiscal);
   const base = {
     model: model.header.name, title: model.header.title, question: model.header.question,
     population: model.header.population ?? null, period, params, notes: [] as string[],
     comparePeriod: null as Period | null, yearAgoPeriod: null as Period | null,
   };
   const compared = model.header.kind === 'rate' && params.withComparisons;
-  const compare = compared ? periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1)) : null;
-  const yearAgo = compared ? periodFromLabel(shiftPeriod(params.period, -4)) : null;
+  const compare = compared ? periodFromLabel(params.comparePeriod ?? shiftPeriod(params.period, -1), fiscal) : null;
+  const yearAgo = compared ? periodFromLabel(shiftPeriod(params.period, -4), fiscal) : null;
   // The comparison periods run beside the period itself, each on its own connection.
   const [raw, rawCompare, rawYear] = await Promise.all([period, compare, yearAgo].map((p) => (p ? answer(ws, model, params, p, options.signal) : Promise.resolve([]))));
 

@@ -48,7 +48,7 @@ export async function buildReviewPack(ws: Workspace, rawSettings: ReportSettings
   }
   if (info.dimensions.includes(EVERYONE_DIMENSION)) throw new PathwaysError('BAD_REQUEST', `a dimension named ${EVERYONE_DIMENSION} is reserved for organisation-wide figures`);
   const generatedAt = (opts.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const period = periodFromLabel(settings.period);
+  const period = periodFromLabel(settings.period, info.fiscalStartMonth ?? 1);
   const comparePeriod = settings.comparePeriod ?? shiftPeriod(settings.period, -1);
   const yearAgoPeriod = shiftPeriod(settings.period, -4);
   const pooledPeriods = Array.from({ length: POOLED_QUARTERS }, (_, i) => shiftPeriod(settings.period, i - POOLED_QUARTERS + 1));

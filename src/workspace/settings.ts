@@ -1,6 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import type { Workspace } from './workspace';
+import { fiscalStartMonth } from './fiscalYear';
 
 const IMPORT_TABLES = ['people', 'job_events', 'programs', 'enrollments', 'matches', 'sessions', 'session_attendees', 'feedback', 'goals'];
 
@@ -58,9 +59,10 @@ export async function dataSettings(ws: Workspace): Promise<{
   levelOrder: { label: string; rank: number }[];
   labelMerges: { dimension: string; from: string; to: string }[];
   dimensions: { name: string; builtin: boolean }[];
+  fiscalStartMonth: number;
 }> {
   const levelOrder = await ws.all<{ label: string; rank: number }>('SELECT label, rank FROM level_order ORDER BY rank, label');
   const labelMerges = await ws.all<{ dimension: string; from: string; to: string }>('SELECT dimension, from_label AS "from", to_label AS "to" FROM label_merges ORDER BY 1, 3, 2');
   const dimensions = await ws.all<{ name: string; builtin: boolean }>('SELECT name, builtin FROM equity_dimensions ORDER BY builtin DESC, name');
-  return { levelOrder: levelOrder.map((l) => ({ label: l.label, rank: Number(l.rank) })), labelMerges, dimensions };
+  return { levelOrder: levelOrder.map((l) => ({ label: l.label, rank: Number(l.rank) })), labelMerges, dimensions, fiscalStartMonth: await fiscalStartMonth(ws) };
 }

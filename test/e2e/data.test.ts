@@ -10,6 +10,8 @@ import { createCore } from '../../src/api/core';
 import { UploadStore } from '../../src/api/uploads';
 import { startBrowserServer, type BrowserServer } from '../../src/server/browserServer';
 import { appRoot } from '../../src/paths';
+import { importFiles } from '../../src/ingest/importFiles';
+import { fiscalStartMonth } from '../../src/workspace/fiscalYear';
 
 // The Data page in Chromium (browser mode over a fresh, empty workspace on disk): upload a
 // roster whose id column has a name Pathways does not know, map it, check it, see the two
@@ -139,5 +141,29 @@ describe('Data page in Chromium (browser mode)', () => {
     await expect.poll(() => page.getByTestId('notice-empty').textContent(), { timeout: 60_000 }).toContain('The import was cancelled; the workspace is exactly as it was.');
     expect(await count()).toBe(0);
     expect(await ws.all('SELECT count(*)::INTEGER AS n FROM imports')).toEqual([{ n: 0 }]);
+  });
+
+  it('sets the fiscal year: the periods become its quarters, in the controls and the workspace', async () => {
+    const report = await importFiles(ws, [{ path: fixture, profile: { table: 'people', columns: { person_id: 'Staff Ref', snapshot_date: 'As Of Date', level: 'Job Level', gender: 'Gender', department: 'Department' } } }], { onInvalid: 'skip' });
+    expect(report.files.map((f) => f.status), JSON.stringify(report).slice(0, 400)).toEqual(['imported']);
+    await page.goto(server.openUrl);
+    await page.getByTestId('nav-overview').click();
+    await page.locator('select[name="period"]').waitFor();
+    expect(await page.locator('select[name="period"] option').allTextContents()).toEqual(['2025-Q2']);
+
+    await page.getByTestId('nav-data').click();
+    const setting = page.getByTestId('fiscal-year');
+    await setting.waitFor();
+    await expect.poll(() => setting.textContent()).toContain('Now 2025-Q2 is Apr–Jun 2025.');
+    await setting.locator('select[name="fiscal-start-month"]').selectOption({ label: 'April' });
+    await setting.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => setting.textContent()).toContain('Now 2026-Q1 is Apr–Jun 2025.');
+    expect(await fiscalStartMonth(ws)).toBe(4);
+
+    // The 2025-06-30 roster falls in the first quarter of the fiscal year 2026 (April 2025 to March 2026).
+    await page.getByTestId('nav-overview').click();
+    await expect.poll(() => page.locator('select[name="period"] option').allTextContents()).toEqual(['2026-Q1']);
+    await expect.poll(() => page.locator('.controls').textContent()).toContain('Apr–Jun 2025 (fiscal year from April)');
+    expect(errors).toEqual([]);
   });
 });

@@ -181,6 +181,7 @@ describe('registerIpc', () => {
     removePerson: [['no id', {}], ['an empty id', { personId: '' }], ['a numeric id', { personId: 12 }], ['an id of 10,000 characters', { personId: 'x'.repeat(10_000) }]],
     removeImport: [['import id 0', { importId: 0 }], ['import id as text', { importId: '1' }]],
     setLevelOrder: [['no levels', { levels: [] }], ['rank 0', { levels: [{ label: 'L1', rank: 0 }] }], ['empty label', { levels: [{ label: '', rank: 1 }] }]],
+    setFiscalStartMonth: [['month 0', { month: 0 }], ['month 13', { month: 13 }], ['a fraction', { month: 4.5 }], ['text', { month: 'April' }], ['extra key', { month: 4, year: 2026 }]],
     addLabelMerge: [['an extra dimension', { dimension: 'age', from: 'a', to: 'b' }], ['empty target', { dimension: 'gender', from: 'F', to: '' }]],
     exportReport: [
       ['no format', { settings: { period: '2026-Q1' } }],
@@ -203,6 +204,7 @@ describe('registerIpc', () => {
     startImport: { files: [{ fileId, profile }], dryRun: true }, importStatus: { jobId: 'a'.repeat(24) },
     cancelImport: { jobId: 'b'.repeat(24) }, importRejectsCsv: { jobId: 'c'.repeat(24) }, dataSettings: {},
     setLevelOrder: { levels: [{ label: 'L1', rank: 1 }] }, addLabelMerge: { dimension: 'gender', from: 'F', to: 'Woman' },
+    setFiscalStartMonth: { month: 4 },
     exportReport: { settings: { period: '2026-Q1' }, format: 'pdf' }, saveReview: { settings: { period: '2026-Q1', k: 10 } }, listReviews: {},
     openReview: { reviewId: 1 }, exportReview: { reviewId: 1, format: 'xlsx' }, compareReviews: { a: 1, b: 2 },
   };

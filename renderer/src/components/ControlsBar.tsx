@@ -2,7 +2,7 @@ import { memo, useEffect, useId, useState, type ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../../src/api/contract';
 import { isValidK, LAYERS, MAX_K, MIN_K, referenceGroups, type Controls, type ReferenceChoice } from '../controls/urlControls';
 import { dimensionLabel } from '../format/labels';
-import { shiftPeriod } from '../format/periods';
+import { MONTH_NAMES, periodMonths, shiftPeriod } from '../format/periods';
 import { sliceLabel } from '../model/slices';
 
 interface Props {
@@ -21,6 +21,7 @@ const ANY = '';
 function ControlsBarImpl({ info, controls: c, onChange }: Props) {
   const id = useId();
   const periods = [...info.periods].reverse(); // newest first: the usual review is the latest quarter
+  const fiscal = info.fiscalStartMonth ?? 1;
   const groups = referenceGroups(info, c.dimension, c.dimension2);
   const refValue = typeof c.reference === 'object' ? `group:${c.reference.group}` : c.reference;
   const levels = info.levels;
@@ -42,7 +43,7 @@ function ControlsBarImpl({ info, controls: c, onChange }: Props) {
           <select id={`${id}-period`} name="period" value={c.period} onChange={(e) => onChange({ period: e.target.value })}>
             {periods.map((p) => <option key={p} value={p}>{p}</option>)}
           </select>
-        ))}
+        ), fiscal !== 1 ? <span className="control-hint">{periodMonths(c.period, fiscal)} (fiscal year from {MONTH_NAMES[fiscal - 1]})</span> : null)}
         {field('compare', 'Compare with', (
           <select id={`${id}-compare`} name="compare" value={opt(c.comparePeriod)} onChange={(e) => onChange({ comparePeriod: back(e.target.value) })}>
             <option value={ANY}>Quarter before ({shiftPeriod(c.period, -1)})</option>

@@ -14,6 +14,7 @@ import { ImportList } from './ImportList';
 import { DataQuality } from './DataQuality';
 import { LevelOrderEditor } from './LevelOrderEditor';
 import { LabelMerges } from './LabelMerges';
+import { FiscalYearSetting } from './FiscalYearSetting';
 import { useImportJob } from './useImportJob';
 import { initialDraft, missingRequired, toProfile, type ProfileDraft } from './profileDraft';
 import { downloadText } from './downloadText';
@@ -110,6 +111,10 @@ export function DataPage({ info, call, onChanged }: { info: WorkspaceInfo; call:
     setBusy(true);
     try { await call('addLabelMerge', m); setSettingsVersion((v) => v + 1); onChanged(); } catch (err) { setPageError(asApiError(err)); } finally { setBusy(false); }
   };
+  const saveFiscalYear = async (month: number) => {
+    setBusy(true);
+    try { await call('setFiscalStartMonth', { month }); setSettingsVersion((v) => v + 1); onChanged(); } catch (err) { setPageError(asApiError(err)); } finally { setBusy(false); }
+  };
   const saveRejects = async () => {
     if (!job.job) return;
     try { downloadText('rejects.csv', (await call('importRejectsCsv', { jobId: job.job.jobId })).csv); } catch (err) { setPageError(asApiError(err)); }
@@ -185,6 +190,9 @@ export function DataPage({ info, call, onChanged }: { info: WorkspaceInfo; call:
       <div className="data-card"><DataQuality info={info} models={models.value} /></div>
       <div className="data-card">
         {settings.value ? <LevelOrderEditor levels={settings.value.levelOrder} onSave={(l) => { void saveLevels(l); }} busy={busy} /> : null}
+      </div>
+      <div className="data-card">
+        {settings.value ? <FiscalYearSetting month={settings.value.fiscalStartMonth} latestPeriod={info.periods.at(-1) ?? null} onSave={(m) => { void saveFiscalYear(m); }} busy={busy} /> : null}
       </div>
       <div className="data-card">
         {settings.value ? <LabelMerges merges={settings.value.labelMerges} onAdd={(m) => { void addMerge(m); }} busy={busy} /> : null}
