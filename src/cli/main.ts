@@ -45,7 +45,9 @@ Imports the files as one transaction. PROFILE.json maps the files' columns onto 
 saved in the workspace for the same header is used, else one suggested from the column names
 when it covers every required field. Without --skip-invalid any
 rejected row stops the import and nothing is written; the rejects are listed with file, row,
-column, value and reason. Exit code 3 means rows were rejected.`,
+column, value and reason. --rejects writes them all to a new CSV file: an existing file (above
+all one of the files being imported) is refused, never overwritten. Exit code 3 means rows were
+rejected.`,
   run: `pathways run MODEL --workspace W --period YYYY-Qn [--dimension D] [--dimension2 D] [--k N]
                [--reference largest|highest|GROUP] [--format table|csv|json|arrow] [--out FILE]
 

@@ -1,11 +1,12 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
 import { ImportOptionsSchema, type ImportOptions, type FileReport, type ImportReport, type ImportProgress } from './importReport';
 import { quotedIdentifier, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
 import { detectFormat, type FileFormat } from './formats';
 import { fileHash } from './fileHash';
-import { openSource, malformedLines } from './readSource';
+import { openSource, malformedLines, type Source } from './readSource';
 import { CANONICAL_FIELDS, MappingProfileSchema, type ImportTable, type MappingProfile, type MappingProfileInput } from './mappingProfile';
 import { FIELD_SPECS, ENUM_SYNONYMS } from './fieldSpecs';
 import { typingMacros } from './typing';
@@ -14,7 +15,7 @@ import { LANDING_SQL } from './landing';
 import { paramsUsedBy } from '../workspace/bindUsed';
 import { headerSignature } from './inspectFile';
 import { instrument, ProgressTracker, cancelled } from './importConnection';
-import { buildLookups, typedQuery, rowRules, tableChecks } from './rowChecks';
+import { buildLookups, typedQuery, rowRules, tableChecks, wholeIdRule } from './rowChecks';
 
 export { ImportOptionsSchema, RejectSchema, FileReportSchema, ImportReportSchema } from './importReport';
 export type { ImportOptions, Reject, FileReport, ImportReport, ImportProgress } from './importReport';
@@ -56,6 +57,7 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
     return { path: r.path, name, profile: parsed.data, format: detectFormat(r.path, name) };
   });
   jobs.sort((a, b) => LANDING_ORDER.indexOf(a.profile.table) - LANDING_ORDER.indexOf(b.profile.table));
+  if (opts.rejectsPath) checkRejectsPath(opts.rejectsPath, jobs);
   if (hooks.signal?.aborted) throw cancelled();
   const hashes = await Promise.all(jobs.map((j) => fileHash(j.path)));
   const progress = new ProgressTracker(jobs.length, hooks.onProgress);
@@ -102,13 +104,44 @@ export async function importFiles(ws: Workspace, requests: ImportRequest[], opti
 }
 
 const quotedString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The rejects list goes to a new file, checked before anything is read or written: never one
+ * of the files being imported (a user's export replaced by its own rejects), never a file that
+ * exists already (overwritten without a word), and a folder that exists.
+ */
+function checkRejectsPath(path: string, jobs: { path: string; name: string }[]): void {
+  const refuse = (why: string) => new PathwaysError('BAD_REQUEST', `cannot write the rejects to ${path}: ${why} Nothing was imported.`);
+  const stat = (p: string, follow = true) => { try { return follow ? statSync(p) : lstatSync(p); } catch { return null; } };
+  // lstat: a symlink is an existing name even when what it points to is not there.
+  if (stat(path, false)) {
+    const st = stat(path);
+    if (st?.isDirectory()) throw refuse('it is a folder; give a file name for the rejects list.');
+    // The same file under another name too (a symlink, a hard link): same device and inode.
+    const input = st && jobs.find((j) => { const i = stat(j.path); return i !== null && i.dev === st.dev && i.ino === st.ino; });
+    if (input) throw refuse(`it is ${input.name}, one of the files being imported; give the rejects list a new file name.`);
+    throw refuse('the file exists already and is not overwritten; give the rejects list a new file name (or remove the old list).');
+  }
+  const dir = dirname(path);
+  if (!stat(dir)?.isDirectory()) throw refuse(`the folder ${dir} does not exist.`);
+}
+
 const one = async (c: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue>) => (await c.runAndReadAll(sql, params)).getRowObjectsJS()[0];
 
 async function importOne(c: DuckDBConnection, path: string, file: string, format: FileFormat, profile: MappingProfile, hash: string, progress: ProgressTracker): Promise<FileReport> {
   const table = profile.table;
   const base: FileReport = { file, table, format, hash, status: 'unchanged', rowsRead: 0, rowsValid: 0, rowsImported: 0, rowsReplaced: 0, rejected: 0, notes: [], importId: null };
-  const seen = (await c.runAndReadAll('SELECT import_id FROM imports WHERE file_hash = $h AND table_name = $t', { h: hash, t: table })).getRowObjectsJS();
-  if (seen.length) return { ...base, notes: ['this exact file was imported before: nothing changed'], importId: Number(seen[0].import_id) };
+  const seen = (await c.runAndReadAll('SELECT import_id, rejected_count FROM imports WHERE file_hash = $h AND table_name = $t ORDER BY import_id', { h: hash, t: table })).getRowObjectsJS();
+  if (seen.length) {
+    const id = Number(seen[0].import_id);
+    const rejectedBefore = Number(seen[0].rejected_count);
+    // Its rejected rows are not brought in by importing it again (the hash says nothing changed);
+    // the way to get those that are valid now is to remove that import, then import again.
+    const notes = rejectedBefore > 0
+      ? [`this exact file was imported before (import ${id}): nothing changed. That import rejected ${rejectedBefore} row${rejectedBefore > 1 ? 's' : ''}; to bring in those that are valid now, remove import ${id} (in the app: Data page, "Imports in this workspace", Remove; "pathways serve" opens the app) and import the file again`]
+      : ['this exact file was imported before: nothing changed'];
+    return { ...base, notes, importId: id };
+  }
 
   const source = await openSource(c, path, file, format, profile);
   try {
@@ -137,6 +170,7 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
       throw new PathwaysError('MAPPING_INVALID', `${file}: required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${table} ${missing.length > 1 ? 'are' : 'is'} not mapped to any column.`, { file });
     }
     const sourceOf = new Map(mapped);
+    const numericIds = await numericIdColumns(c, source, format, table, sourceOf);
 
     // Stage: one scan of the file into canonical names, text values, trimmed, blanks as NULL.
     // Only mapped columns are read, so names, e-mails and comments never even reach a table.
@@ -146,7 +180,9 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
     const select: string[] = [];
     for (const field of Object.keys(spec)) {
       const src = sourceOf.get(field);
-      if (src) select.push(`${cell(src)} AS ${field}`);
+      const numeric = numericIds.get(field);
+      if (src && numeric) select.push(`${idCell(src, numeric)} AS ${field}`);
+      else if (src) select.push(`${cell(src)} AS ${field}`);
       else if (field === 'snapshot_date' && profile.snapshotDate) select.push(`$snapshot_date::VARCHAR AS ${field}`);
       else if (field === 'layer' && profile.layer) select.push(`$layer::VARCHAR AS ${field}`);
       else select.push(`NULL::VARCHAR AS ${field}`);
@@ -185,7 +221,7 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
 
     // Row rules in one scan that computes only what the rules read (no id hashing); the
     // reasons are then worked out for the flagged rows alone.
-    const rules = rowRules(table, new Set(sourceOf.keys()));
+    const rules = [...rowRules(table, new Set(sourceOf.keys())), ...[...numericIds.keys()].map(wholeIdRule)];
     const ruleParams = { scale: profile.ratingScale };
     await c.run('CREATE OR REPLACE TEMP TABLE rejects (__row BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR)');
     if (rules.length) {
@@ -202,8 +238,12 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
     if (checks.length) {
       await c.run(`CREATE OR REPLACE TEMP TABLE cross_rejects AS ${checks.join('\nUNION ALL\n')}`);
       if (Number((await one(c, 'SELECT count(*) AS n FROM cross_rejects')).n)) {
+        // A numeric id already rejected as not whole (1001.5) is not also reported as unknown.
+        const numeric = [...numericIds.keys()];
         await c.run(`INSERT INTO rejects SELECT x.__row, x.field, CASE x.field ${Object.keys(spec).map((f) => `WHEN '${f}' THEN s.${f}`).join(' ')} END, x.reason
-          FROM cross_rejects x JOIN stage s ON s.__row = x.__row`);
+          FROM cross_rejects x JOIN stage s ON s.__row = x.__row${numeric.length ? `
+          WHERE NOT (list_contains($numeric, x.field) AND EXISTS (SELECT 1 FROM rejects r WHERE r.__row = x.__row AND r.field = x.field))` : ''}`,
+        numeric.length ? { numeric: listValue(numeric) } : undefined);
       }
       await c.run('DROP TABLE cross_rejects');
     }
@@ -265,6 +305,38 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
   } finally {
     source.cleanup();
   }
+}
+
+/**
+ * Id fields whose column the file itself stores as numbers with a fractional part: FLOAT,
+ * DOUBLE or DECIMAL(p, s > 0) in Parquet or JSON (pandas writes an id column with a gap as
+ * floats, 1001.0). CSV and Excel are read as text and keep the id as written.
+ */
+async function numericIdColumns(c: DuckDBConnection, source: Source, format: FileFormat, table: ImportTable, sourceOf: Map<string, string>): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (format !== 'parquet' && format !== 'json') return found;
+  const ids = [...sourceOf].filter(([f]) => ['person', 'key', 'program'].includes(FIELD_SPECS[table][f].kind));
+  if (!ids.length) return found;
+  const types = new Map((await c.runAndReadAll(`DESCRIBE SELECT * FROM ${source.from}`, source.params)).getRowObjectsJS()
+    .map((r) => [String(r.column_name), String(r.column_type)]));
+  for (const [f, col] of ids) {
+    const t = types.get(col) ?? '';
+    if (t === 'FLOAT' || t === 'DOUBLE' || /^DECIMAL\(\d+,\s*[1-9]\d*\)$/.test(t)) found.set(f, t);
+  }
+  return found;
+}
+
+/**
+ * The staged text of a numeric id: a whole value as its integer text ('1001', as the roster
+ * writes it), NaN as missing (pandas' empty cell). Anything else stays as the number's text
+ * (1001.5, inf, a float too large to hold its integer exactly) and wholeIdRule rejects it.
+ */
+function idCell(src: string, type: string): string {
+  const x = quotedIdentifier(src);
+  if (type.startsWith('DECIMAL')) return `CASE WHEN ${x} = trunc(${x}) THEN ${x}::HUGEINT::VARCHAR ELSE ${x}::VARCHAR END`;
+  // Integers are exact in a FLOAT up to 2^24, in a DOUBLE up to 2^53; beyond, the id may have been rounded.
+  const exact = type === 'FLOAT' ? 2 ** 24 : 2 ** 53;
+  return `CASE WHEN isnan(${x}) THEN NULL WHEN isfinite(${x}) AND ${x} = trunc(${x}) AND abs(${x}) <= ${exact} THEN ${x}::HUGEINT::VARCHAR ELSE ${x}::VARCHAR END`;
 }
 
 export type { ImportTable };

@@ -136,8 +136,26 @@ export function rowRules(table: ImportTable, mapped: Set<string> = new Set()): R
 }
 
 /**
+ * An id the file stores as a number (see importFiles' numeric id columns) must be whole: its
+ * staged text is then the integer's digits. What else is left there is a fraction, an infinity,
+ * or a float too large to hold its integer exactly (the id may have been rounded).
+ */
+export function wholeIdRule(field: string): RowRule {
+  const v = `${field}__raw`;
+  const d = `TRY_CAST(${v} AS DOUBLE)`;
+  return {
+    field,
+    when: `${v} IS NOT NULL AND NOT regexp_full_match(${v}, '-?[0-9]+')`,
+    reason: `CASE WHEN isfinite(${d}) AND ${d} = trunc(${d})
+      THEN 'a whole number too large for the file''s floating-point column to hold exactly (it may have been rounded): export the ids as text'
+      ELSE 'not a whole number: the file stores this id column as decimal numbers, and an id has no fraction' END`,
+  };
+}
+
+/**
  * Checks across rows and tables: duplicate keys in the file, roster rows already imported for
- * the same snapshot, references to other tables. Each is a SELECT of (__row, field, reason).
+ * the same snapshot, references to other tables. Each is a SELECT of (__row, field, reason)
+ * that names those columns: whichever comes first in the UNION ALL names cross_rejects' columns.
  * `typed` is typedQuery's SELECT; `keys` its keysOnly form. References are checked only when
  * the target table has rows (a file imported before its roster would otherwise reject
  * everything); `notes` says so.
@@ -161,7 +179,7 @@ export async function tableChecks(c: DuckDBConnection, table: ImportTable, sql: 
     const overlap = hasPeople ? Number((await c.runAndReadAll(`SELECT count(*) AS n FROM (SELECT DISTINCT snapshot_date FROM (${sql.keys}) k)
       WHERE snapshot_date IN (SELECT DISTINCT snapshot_date FROM people)`)).getRowObjectsJS()[0].n) : 0;
     if (overlap > 0) {
-      checks.push(`SELECT t.__row, 'person_id', 'already imported for snapshot ' || t.snapshot_date::VARCHAR || ' (from ' || i.file_name || ')'
+      checks.push(`SELECT t.__row, 'person_id' AS field, 'already imported for snapshot ' || t.snapshot_date::VARCHAR || ' (from ' || i.file_name || ')' AS reason
         FROM (${sql.typed}) t JOIN people p ON p.person_id = t.person_id AND p.snapshot_date = t.snapshot_date JOIN imports i ON i.import_id = p.import_id`);
     }
   }
@@ -170,7 +188,7 @@ export async function tableChecks(c: DuckDBConnection, table: ImportTable, sql: 
     if (!(ref.field in spec) || !sourceOf.has(ref.field)) continue;
     const has = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM (SELECT 1 FROM ${ref.target} LIMIT 1)`)).getRowObjectsJS()[0].n);
     if (!has) { skipped.push(`${ref.what}${ref.what.endsWith('ch') ? 'es' : 's'} (no ${ref.target} imported yet)`); continue; }
-    checks.push(`SELECT t.__row, '${ref.field}', 'unknown ${ref.what}: not in ${ref.target === 'people' ? 'any roster snapshot' : `the imported ${ref.target}`}'
+    checks.push(`SELECT t.__row, '${ref.field}' AS field, 'unknown ${ref.what}: not in ${ref.target === 'people' ? 'any roster snapshot' : `the imported ${ref.target}`}' AS reason
         FROM (${sql.typed}) t WHERE t.${ref.field} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ref.target} x WHERE x.${ref.targetField} = t.${ref.field})`);
   }
   if (skipped.length) notes.push(`not checked against other tables: ${skipped.join(', ')}`);
