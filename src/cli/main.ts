@@ -9,6 +9,7 @@ import { runModel, resultToArrow } from '../models/runModel';
 import { loadModels } from '../models/registry';
 import { workspaceInfo } from '../api/workspaceInfo';
 import { removePerson } from '../workspace/removePerson';
+import { fiscalStartMonth, setFiscalStartMonth } from '../workspace/fiscalYear';
 import { createCore } from '../api/core';
 import { startBrowserServer } from '../server/browserServer';
 import { UploadStore } from '../api/uploads';
@@ -33,6 +34,7 @@ Commands:
   review    save (seal), list, show and compare reviews
   serve     open the app in browser mode on 127.0.0.1
   remove-person  erase one person from every table (data-subject request)
+  fiscal-year    show or set the month the fiscal year starts in (review periods are its quarters)
 
 Run "pathways <command> --help" for a command's options.`,
   demo: `pathways demo [--dir DIR] [--people N] [--seed S] [--no-disparities]
@@ -79,6 +81,11 @@ their roster snapshots, job events, enrollments, attendance, goals, feedback and
 deleted; matches and sessions shared with others keep the other side, with the person's id
 replaced by a random one that matches nothing. Sealed reviews hold only suppressed aggregates
 and stay as they were. The id is not printed or stored. Exit code 1 if no row matched.`,
+  'fiscal-year': `pathways fiscal-year --workspace W [--start-month N]
+
+Prints the month (1-12) the workspace's fiscal year starts in, or sets it with --start-month.
+Review periods are the quarters of that year, named after the calendar year in which it ends:
+with April, 2026-Q1 is April to June 2025. Every figure is computed for the new quarters.`,
   serve: 'pathways serve [--workspace W] [--port N]\n\nServes the app on 127.0.0.1 (browser mode); prints the address to open.',
 };
 
@@ -103,6 +110,7 @@ const OPTIONS = {
   compare: { type: 'string' },
   title: { type: 'string' },
   chromium: { type: 'string' },
+  'start-month': { type: 'string' },
 } as const;
 
 class Usage extends Error {}
@@ -245,6 +253,17 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           const deleted = Object.entries(r.deleted).filter(([, n]) => n > 0).map(([t, n]) => `${n} from ${t}`);
           const unlinked = Object.entries(r.unlinked).filter(([, n]) => n > 0).map(([t, n]) => `${n} in ${t}`);
           out.write(`removed: ${deleted.join(', ') || 'no rows of their own'}${unlinked.length ? `; unlinked from shared rows: ${unlinked.join(', ')}` : ''}\n`);
+          return 0;
+        } finally { ws.close(); }
+      }
+      case 'fiscal-year': {
+        const month = int(o['start-month'], 'start-month');
+        if (month !== undefined && (month < 1 || month > 12)) throw new Usage('--start-month takes a month number from 1 (January) to 12');
+        const ws = await Workspace.open(resolve(need(o.workspace, 'workspace')));
+        try {
+          if (month !== undefined) await setFiscalStartMonth(ws, month);
+          const m = await fiscalStartMonth(ws);
+          out.write(`the fiscal year starts in month ${m} (${new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })})\n`);
           return 0;
         } finally { ws.close(); }
       }
