@@ -13,6 +13,7 @@ import { POSTPROCESSORS } from './post';
 import { ensureLib } from './modelLib';
 import { derivedReady, readDerived, forgetDerived, derivedReadBy } from './derivedTables';
 import { fiscalStartMonth } from '../workspace/fiscalYear';
+import { rosterCoverageNote } from './rosterCoverage';
 import { ResultCache } from '../cache/resultCache';
 import { withRunSlot } from './runSlots';
 import type { TableName } from './modelHeader';
@@ -100,9 +101,10 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
   if (missing.length) throw new PathwaysError('NEEDS_DATA', `${model.header.title} ${needsMessage(missing)}.`);
   const fiscal = await fiscalStartMonth(ws);
   const period = periodFromLabel(params.period, fiscal);
+  const coverage = await rosterCoverageNote(ws, model, period);
   const base = {
     model: model.header.name, title: model.header.title, question: model.header.question,
-    population: model.header.population ?? null, period, params, notes: [] as string[],
+    population: model.header.population ?? null, period, params, notes: coverage ? [coverage] : [],
     comparePeriod: null as Period | null, yearAgoPeriod: null as Period | null,
   };
   const compared = model.header.kind === 'rate' && params.withComparisons;
@@ -126,7 +128,7 @@ export async function runModel(ws: Workspace, name: string, rawParams: ModelPara
     const post = POSTPROCESSORS[model.header.postprocess];
     if (!post) throw new PathwaysError('MODEL_FAILED', `${model.file}: unknown postprocess ${model.header.postprocess}`);
     const out = post(raw, { params, header: model.header });
-    return { ...base, columns: out.columns, rows: out.rows, notes: out.notes ?? [] };
+    return { ...base, columns: out.columns, rows: out.rows, notes: [...base.notes, ...(out.notes ?? [])] };
   }
   if (!model.header.groupSize) throw new PathwaysError('MODEL_FAILED', `${model.file}: a table model must declare group_size for disclosure control`);
   return { ...base, columns: tableColumns(model.header), rows: suppressByHeader(raw, { ...model.header, groupSize: model.header.groupSize }, params.k) };
