@@ -134,7 +134,9 @@ async function profileFor(ws: Workspace, path: string, err: NodeJS.WritableStrea
     throw new PathwaysError('MAPPING_INVALID', `cannot tell how to map ${inspection.file}${s.table ? ` (looks like ${s.table}, but required fields are missing: ${CANONICAL_FIELDS[s.table].required.filter((f) => !(f in s.columns)).join(', ')})` : ''}; write a mapping profile and pass it with --mapping`, { file: inspection.file });
   }
   err.write(`${inspection.file}: mapped as ${s.table} from its column names (${Object.entries(s.columns).map(([f, c]) => `${c} -> ${f}`).join(', ')})${s.sensitive.length ? `; dropped: ${s.sensitive.join(', ')}` : ''}\n`);
-  return { table: s.table, columns: s.columns };
+  // The sheet and header row the inspection read the columns from: a workbook's first sheet is
+  // often a summary, and its header often sits below title rows.
+  return { table: s.table, columns: s.columns, sheet: inspection.sheet, headerRow: inspection.headerRow };
 }
 
 /** A mapping profile file, checked against the schema, with a message that says what is wrong where. */
