@@ -126,12 +126,18 @@ export function rateStats(input: RateInput[], opts: RateOptions): RateRow[] {
 
 /**
  * The dimension's largest group (known groups only): the largest in the 'all' slice where the
- * result has one (the whole population), else the most people over every slice.
+ * result has one (the whole population), else the group with the largest denominator in any
+ * slice. The rate models without an 'all' slice divide every slice by one population (the
+ * funnel's stages, the programs) or by nested ones (goal_progress: mentees, then those of them
+ * with a goal), so a group's largest denominator is its population. Adding the slices up
+ * instead counts the people of nested slices twice: 90 women who nearly all set a goal
+ * outweighed 100 men who mostly did not. (Slices that partition a population need the 'all'
+ * slice beside them, as promotion_rate and exits have.)
  */
 function largestGroup(input: RateInput[]): string | undefined {
   const size = new Map<string, number>();
   const whole = input.some((r) => r.slice === 'all') ? input.filter((r) => r.slice === 'all') : input;
-  for (const r of whole) if (!isUnknown(r.grp)) size.set(r.grp, (size.get(r.grp) ?? 0) + r.denominator);
+  for (const r of whole) if (!isUnknown(r.grp)) size.set(r.grp, Math.max(size.get(r.grp) ?? 0, r.denominator));
   return [...size].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 

@@ -71,7 +71,7 @@ const addTo = (m: Map<string, Cell>, key: string, c: Cell) => {
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** Standardizes one output row from its (stratum, refinement) cells. */
-function standardize(cells: { stratum: string; refinement: string; cell: Cell }[]): Omit<LiftRow, 'outcome' | 'grp' | 'suppressed' | 'note'> & { excluded: number } {
+function standardize(cells: { stratum: string; refinement: string; cell: Cell }[]): Omit<LiftRow, 'outcome' | 'grp' | 'suppressed' | 'note'> & { excluded: number; nonParticipantOutcomes: number } {
   const fine = new Map<string, Cell>();
   const coarse = new Map<string, Cell>();
   for (const { stratum, refinement, cell } of cells) {
@@ -85,8 +85,10 @@ function standardize(cells: { stratum: string; refinement: string; cell: Cell }[
   let expected = 0;
   let excluded = 0;
   let nonParticipants = 0;
+  let nonParticipantOutcomes = 0;
   for (const c of (refined ? fine : coarse).values()) {
     nonParticipants += c.nonParticipants;
+    nonParticipantOutcomes += c.nonParticipantOutcomes;
     if (c.participants === 0) continue;
     if (c.nonParticipants === 0) { excluded += c.participants; continue; }
     participants += c.participants;
@@ -95,7 +97,7 @@ function standardize(cells: { stratum: string; refinement: string; cell: Cell }[
   }
   const ratio = expected > 0 ? standardizedRatio(observed, expected) : null;
   return {
-    participants, observed, expected, excluded, non_participants: nonParticipants,
+    participants, observed, expected, excluded, non_participants: nonParticipants, nonParticipantOutcomes,
     observed_rate: participants > 0 ? observed / participants : null,
     expected_rate: participants > 0 ? expected / participants : null,
     lift: ratio ? finite(ratio.ratio) : null, lift_lower: ratio ? finite(ratio.lower) : null, lift_upper: ratio ? finite(ratio.upper) : null,
@@ -105,16 +107,21 @@ function standardize(cells: { stratum: string; refinement: string; cell: Cell }[
 
 /**
  * Disclosure: a row is suppressed when it has fewer than k participants, when the
- * participants with (or without) the outcome number 1..k-1, or when its non-participants
- * number 1..k-1. Group rows of one outcome are complementary (their sum is close to the 'All'
- * row), so a lone suppressed group takes the next smallest group with it; 'All' is never the
- * complement, since hiding the total protects nothing.
+ * participants with (or without) the outcome number 1..k-1, when its non-participants number
+ * 1..k-1, or when the non-participants with (or without) the outcome do. The last is shown
+ * too, if less plainly: with one stratum, expected_rate is the non-participants' rate, and
+ * expected_rate x non_participants their count with the outcome ("0.2 of 10" is 2 people).
+ * Counted over the same cells as non_participants, every stratum and department of the row.
+ * A row without non-participants shows no rate of theirs. Group rows of one outcome are
+ * complementary (their sum is close to the 'All' row), so a lone suppressed group takes the
+ * next smallest group with it; 'All' is never the complement, since hiding the total
+ * protects nothing.
  */
 function reasonFor(r: ReturnType<typeof standardize>, k: number): SuppressionReason | null {
   const p = primaryReason(r.observed ?? 0, r.participants ?? 0, k);
   if (p) return p;
   const np = r.non_participants ?? 0;
-  return np >= 1 && np < k ? 'small count' : null;
+  return np > 0 ? primaryReason(r.nonParticipantOutcomes, np, k) : null;
 }
 
 export function liftRows(raw: Record<string, unknown>[], k: number): { rows: LiftRow[]; excludedAny: boolean } {
@@ -161,7 +168,7 @@ export function liftRows(raw: Record<string, unknown>[], k: number): { rows: Lif
         });
         return;
       }
-      const { excluded: _excluded, ...shown } = t.r;
+      const { excluded: _excluded, nonParticipantOutcomes: _nonParticipantOutcomes, ...shown } = t.r;
       rows.push({ outcome, grp: t.grp, ...shown, suppressed: false, note: null });
     });
   }
