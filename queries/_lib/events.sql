@@ -62,20 +62,31 @@ CREATE OR REPLACE TEMP MACRO derived_level_changes() AS TABLE
   WHERE prev_snapshot IS NOT NULL AND level_rank <> prev_level AND hire_date IS NOT DISTINCT FROM prev_hire;
 
 CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
-  -- Exits with a termination date, once per person (the earliest date any snapshot shows).
-  SELECT person_id, min(termination_date) AS effective_date, 'termination' AS event_type,
+  -- An exit belongs to an employment (a person and a hire date), not to the person: a rehire's
+  -- later exit must not hide behind the first one. Snapshots that repeat or correct an
+  -- employment's termination date give one exit, at the earliest date they show.
+  WITH terminated AS MATERIALIZED (
+    SELECT person_id, hire_date, min(termination_date) AS ended
+    FROM people
+    WHERE termination_date IS NOT NULL
+    GROUP BY person_id, hire_date
+  )
+  -- DISTINCT: where one export left the hire date blank, one termination shows under two hire
+  -- dates; it is still one exit.
+  SELECT DISTINCT person_id, ended AS effective_date, 'termination' AS event_type,
          NULL::INTEGER AS from_level, NULL::INTEGER AS to_level, true AS derived
-  FROM people WHERE termination_date IS NOT NULL GROUP BY person_id
+  FROM terminated
   UNION ALL
-  -- People who vanish from the next snapshot (their roster break, above) without a termination
-  -- date left in any record; unless they come back later in the same employment (same hire
-  -- date), which is a gap in the exports (leave, a partial file), not an exit. (Anti joins:
-  -- DuckDB plans them faster than the equivalent NOT EXISTS. The breaks' return dates are
-  -- not needed here, so their join is left out.)
+  -- People who vanish from the next snapshot (their roster break, above) in an employment
+  -- whose records show no termination date (one that does already has its exit, above);
+  -- unless they come back later in the same employment (same hire date), which is a gap in the
+  -- exports (leave, a partial file), not an exit. (Anti joins: DuckDB plans them faster than
+  -- the equivalent NOT EXISTS. The breaks' return dates are not needed here, so their join is
+  -- left out.)
   SELECT a.person_id, sp.next_d, 'termination', NULL, NULL, true
   FROM roster_break_rows() a
   JOIN snapshot_pairs() sp ON sp.d = a.snapshot_date
-  ANTI JOIN (SELECT DISTINCT person_id FROM people WHERE termination_date IS NOT NULL) t ON t.person_id = a.person_id
+  ANTI JOIN terminated t ON t.person_id = a.person_id AND t.hire_date IS NOT DISTINCT FROM a.hire_date
   ANTI JOIN people r ON r.person_id = a.person_id AND r.snapshot_date > sp.next_d
                     AND r.hire_date IS NOT DISTINCT FROM a.hire_date
   WHERE a.termination_date IS NULL;

@@ -1,0 +1,132 @@
+import { describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withTempWorkspace, tempDir } from '../helpers/tempWorkspace';
+import { importFixture } from '../helpers/importFixture';
+import { loadModels, getModel } from '../../src/models/registry';
+import { execute } from '../../src/models/runModel';
+import { ModelParamsSchema } from '../../src/api/contract';
+import { periodFromLabel } from '../../src/models/period';
+import type { Workspace } from '../../src/workspace/workspace';
+
+/**
+ * Exits derived from the rosters (no job_events) belong to an employment (person + hire date),
+ * not to the person: DATA.md, "person disappeared or got a termination_date = exit". Six
+ * rosters, every record at level 1, every person a woman (- = not in that roster; "term" =
+ * the termination date the record carries; N is there so that the last two files differ: the
+ * import skips a file it has seen):
+ *
+ *   id  2024-03-31               2024-09-30               2024-12-31               2025-03-31               2025-06-30  2025-09-30
+ *   R   hired 2015, term 03-15   rehired 2024-09-01       hired 2024-09-01         hired 2024-09-01         -           -
+ *   S   hired 2015               hired 2015               hired 2015               hired 2015               -           -
+ *   K   hired 2015               hired 2015               hired 2015               hired 2015               hired 2015  hired 2015
+ *   T   hired 2016               hired 2016               hired 2016, term 12-20   hired 2016, term 12-20   -           -
+ *   V   hired 2017               hired 2017               hired 2017               hired 2017, term 02-10   -           -
+ *   B   hired 2018               hire blank, term 09-15   hired 2018, term 09-15   -                        -           -
+ *   N   -                        -                        -                        -                        -           hired 2025-08-01
+ *
+ * Exits, hand-derived:
+ *   R  2024-03-15 (the first employment's termination date) and 2025-06-30 (the rehire vanishes
+ *      from that roster with no termination date of its own): two employments, two exits.
+ *   S  2025-06-30 (vanished).   K, N  none.
+ *   T  2024-12-20 once, though two snapshots show it, and not again when T vanishes.
+ *   V  2025-02-10 once: terminated, then vanished, is one exit.
+ *   B  2024-09-15 once: the two records showing it disagree on the hire date (one export left it
+ *      blank), and one person leaves on one day once.
+ */
+async function load(ws: Workspace): Promise<void> {
+  const rosters: Record<string, string[]> = {
+    '2024-03-31': ['R,2015-01-01,2024-03-15', 'S,2015-01-01,', 'K,2015-01-01,', 'T,2016-01-01,', 'V,2017-01-01,', 'B,2018-01-01,'],
+    '2024-09-30': ['R,2024-09-01,', 'S,2015-01-01,', 'K,2015-01-01,', 'T,2016-01-01,', 'V,2017-01-01,', 'B,,2024-09-15'],
+    '2024-12-31': ['R,2024-09-01,', 'S,2015-01-01,', 'K,2015-01-01,', 'T,2016-01-01,2024-12-20', 'V,2017-01-01,', 'B,2018-01-01,2024-09-15'],
+    '2025-03-31': ['R,2024-09-01,', 'S,2015-01-01,', 'K,2015-01-01,', 'T,2016-01-01,2024-12-20', 'V,2017-01-01,2025-02-10'],
+    '2025-06-30': ['K,2015-01-01,'],
+    '2025-09-30': ['K,2015-01-01,', 'N,2025-08-01,'],
+  };
+  const { dir, cleanup } = tempDir();
+  try {
+    for (const [d, lines] of Object.entries(rosters)) {
+      writeFileSync(join(dir, `r_${d}.csv`), ['id,gender,hired,left,level', ...lines.map((l) => `${l.split(',')[0]},Woman,${l.split(',').slice(1).join(',')},1`)].join('\n') + '\n');
+    }
+    await importFixture(ws, dir, Object.keys(rosters).map((d) => ({
+      path: `r_${d}.csv`,
+      profile: { table: 'people' as const, snapshotDate: d, columns: { person_id: 'id', gender: 'gender', hire_date: 'hired', termination_date: 'left', level: 'level' } },
+    })));
+  } finally {
+    cleanup();
+  }
+}
+
+const IDS = ['R', 'S', 'K', 'T', 'V', 'B', 'N'];
+/** The pseudonym the import gave a fixture id (the pseudo() macro: salted sha256). */
+const pid = (ws: Workspace, id: string) => `p${createHash('sha256').update(ws.salt + id).digest('hex').slice(0, 20)}`;
+
+/** career_events() as the macros define it, or the copy the model runner builds. */
+async function events(ws: Workspace, from = 'career_events()'): Promise<string[]> {
+  const c = await ws.connect();
+  try {
+    await c.run(loadModels().lib);
+    const rows = (await c.runAndReadAll(`SELECT person_id, effective_date::VARCHAR AS d, event_type FROM ${from}`)).getRowObjectsJS();
+    const names = new Map(IDS.map((id) => [pid(ws, id), id]));
+    return rows.map((r) => `${names.get(String(r.person_id)) ?? '?'} ${r.d} ${r.event_type}`).sort();
+  } finally {
+    c.closeSync();
+  }
+}
+
+const raw = (ws: Workspace, model: string, period: string, extra: Record<string, unknown> = {}) =>
+  execute(ws, getModel(model), ModelParamsSchema.parse({ period, k: 3, withComparisons: false, ...extra }), periodFromLabel(period));
+
+describe('exits derived from the rosters, per employment (queries/_lib/events.sql)', () => {
+  it("gives a rehire's later exit, and each employment's exit once", async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws);
+      const expected = [
+        'B 2024-09-15 termination',
+        'R 2024-03-15 termination',
+        'R 2025-06-30 termination',
+        'S 2025-06-30 termination',
+        'T 2024-12-20 termination',
+        'V 2025-02-10 termination',
+      ];
+      expect(await events(ws)).toEqual(expected);
+      // The runner's copy is the same derivation.
+      await raw(ws, 'exits', '2025-Q2');
+      expect(await events(ws, 'pathways_derived.career_events')).toEqual(expected);
+    });
+  });
+
+  it('counts the rehire among the leavers of the period', async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws);
+      // 2025-Q2: the headcount on 2025-04-01 (the 2025-03-31 roster, hired by then, not terminated
+      // before) is R, S and K; T and V are terminated before it. R and S leave in the quarter
+      // (both vanish from the 2025-06-30 roster): 2 of 3. Before, R's exit was lost: 1 of 3.
+      expect(await raw(ws, 'exits', '2025-Q2')).toEqual([
+        { slice: 'all', grp: 'Woman', numerator: 2n, denominator: 3n },
+        { slice: 'level 1', grp: 'Woman', numerator: 2n, denominator: 3n },
+      ]);
+      // Leavers in representation_share: the same two, of the same start headcount of 3.
+      const leavers = (await raw(ws, 'representation_share', '2025-Q2')).filter((r) => r.slice_type === 'leavers');
+      expect(leavers).toMatchObject([{ grp: 'Woman', count: 2n, slice_total: 2n, group_total: 3n, reference_total: 3n }]);
+    });
+  });
+
+  it("censors the rehire's spell at their second exit, not at the data's end", async () => {
+    await withTempWorkspace(async (ws) => {
+      await load(ws);
+      // 2025-Q3: window [2023-10-01, 2025-10-01), data end 2025-09-30 (last roster). Nobody is
+      // promoted; each spell starts at the hire date of the person's last record and is censored
+      // at the first exit on or after it, or at the data's end:
+      //   R     2024-09-01 .. 2025-06-30 = 302 (before, no exit after the rehire: .. 2025-09-30 = 394)
+      //   B     2018-01-01 .. 2024-09-15 = 2449    V  2017-01-01 .. 2025-02-10 = 2962
+      //   T     2016-01-01 .. 2024-12-20 = 3276    S  2015-01-01 .. 2025-06-30 = 3833
+      //   K     2015-01-01 .. 2025-09-30 = 3925    N  2025-08-01 .. 2025-09-30 = 60
+      const rows = await raw(ws, 'time_to_promotion', '2025-Q3');
+      expect(rows.map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
+        [60, 0, 1], [302, 0, 1], [2449, 0, 1], [2962, 0, 1], [3276, 0, 1], [3833, 0, 1], [3925, 0, 1],
+      ]);
+    });
+  });
+});
