@@ -32,10 +32,18 @@ export async function setLevelOrder(ws: Workspace, levels: { label: string; rank
   if (new Set(labels.map((l) => l.toLowerCase())).size !== labels.length) throw new PathwaysError('BAD_REQUEST', 'each level label may appear once');
   if (new Set(levels.map((l) => l.rank)).size !== levels.length) throw new PathwaysError('BAD_REQUEST', 'each level needs its own rank');
   await ws.write(async (c) => {
+    // Job events keep ranks only (their labels are not stored): each moves with its label, from
+    // the old order to the new. The Data page numbers labels by position, so inserting one
+    // shifts every rank above it; unmoved, a promotion would read from the wrong levels.
+    await c.run('CREATE TEMP TABLE old_level_order AS SELECT * FROM level_order');
     await c.run('DELETE FROM level_order');
     await c.run('INSERT INTO level_order SELECT unnest($l), unnest($r)', { l: listValue(labels), r: listValue(levels.map((l) => l.rank)) });
     await c.run(`UPDATE people SET level_rank = o.rank FROM level_order o
       WHERE people.level_label IS NOT NULL AND lower(people.level_label) = lower(o.label) AND people.level_rank <> o.rank`);
+    const moves = `(SELECT o.rank AS old_rank, n.rank AS new_rank FROM old_level_order o JOIN level_order n ON lower(o.label) = lower(n.label) WHERE o.rank <> n.rank)`;
+    await c.run(`UPDATE job_events SET from_level = m.new_rank FROM ${moves} m WHERE job_events.from_level = m.old_rank`);
+    await c.run(`UPDATE job_events SET to_level = m.new_rank FROM ${moves} m WHERE job_events.to_level = m.old_rank`);
+    await c.run('DROP TABLE old_level_order');
   });
 }
 
