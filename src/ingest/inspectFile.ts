@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import { detectFormat } from './formats';
-import { checkLineLengths } from './lineLength';
 import { checkJsonDepth } from './jsonDepth';
-import { startsAsUtf8 } from './readSource';
+import { openCsv } from './readSource';
 import { previewXlsx, guessHeaderRow, xlsxSheetToCsv, type SheetPreview } from './xlsx';
 import { suggestMapping, type ColumnSample } from './suggestMapping';
 import type { FileInspection } from './importReport';
@@ -18,6 +17,8 @@ import { MappingProfileSchema, type MappingProfile } from './mappingProfile';
 export type { FileInspection } from './importReport';
 
 const PREVIEW_ROWS = 20;
+/** A Windows-1252 file is previewed from a UTF-8 copy of its head only. */
+const PREVIEW_BYTES = 8 * 2 ** 20;
 
 /** sha256 of the normalized, ordered header: the key under which mapping profiles are saved. */
 export const headerSignature = (columns: string[]): string =>
@@ -27,18 +28,18 @@ export const headerSignature = (columns: string[]): string =>
  * Reads only the head of a file (DuckDB stops early under LIMIT) to show a preview and
  * suggest a mapping. Nothing is written to the workspace.
  */
-export async function inspectFile(path: string, opts: { ws?: Workspace; name?: string; sheet?: string | null; headerRow?: number | null; delimiter?: string | null; encoding?: 'utf-8' | 'latin-1' | null } = {}): Promise<FileInspection> {
+export async function inspectFile(path: string, opts: { ws?: Workspace; name?: string; sheet?: string | null; headerRow?: number | null; delimiter?: string | null; encoding?: 'utf-8' | 'latin-1' | 'utf-16' | null } = {}): Promise<FileInspection> {
   const file = opts.name ?? basename(path);
   const format = detectFormat(path, file);
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   let tmp: string | undefined;
+  const tmpDir = () => (tmp ??= mkdtempSync(join(tmpdir(), 'pathways-inspect-')));
   try {
     let sheets: SheetPreview[] | null = null;
     let sheet: string | null = null;
     let headerRow: number | null = null;
     let csvPath = path;
-    if (format === 'csv') await checkLineLengths(path, file);
     if (format === 'json') await checkJsonDepth(path, file);
     if (format === 'xlsx') {
       sheets = await previewXlsx(path);
@@ -48,38 +49,23 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
       if (!chosen) throw new PathwaysError('MAPPING_INVALID', `${file} has no sheet named "${opts.sheet}".`, { file });
       sheet = chosen.sheet;
       headerRow = opts.headerRow ?? guessHeaderRow(chosen.rows);
-      tmp = mkdtempSync(join(tmpdir(), 'pathways-inspect-'));
-      csvPath = join(tmp, 'sheet.csv');
+      csvPath = join(tmpDir(), 'sheet.csv');
       await xlsxSheetToCsv(path, sheet, headerRow, csvPath);
     }
     let dialect: FileInspection['dialect'] = null;
     let rows: Record<string, unknown>[];
     let columns: string[];
     if (format === 'csv' || format === 'xlsx') {
-      const params: Record<string, string> = { path: csvPath };
-      let extra = '';
-      if (opts.delimiter) { extra = ', delim = $delim'; params.delim = opts.delimiter; }
-      const read = async (encoding?: string) => {
-        const enc = encoding ? ", encoding = 'latin-1'" : '';
-        const r = await c.runAndReadAll(`SELECT * FROM read_csv($path, all_varchar = true, header = true, ignore_errors = true${extra}${enc}) LIMIT ${PREVIEW_ROWS}`, params);
-        return r;
-      };
-      let enc = opts.encoding ?? (format === 'csv' && !startsAsUtf8(csvPath) ? 'latin-1' : 'utf-8');
-      let reader;
-      try {
-        reader = await read(enc === 'latin-1' ? 'latin-1' : undefined);
-      } catch (err) {
-        if (!/unicode|utf-?8|byte sequence/i.test((err as Error).message)) throw readError(file, format, err);
-        reader = await read('latin-1').catch((e) => { throw readError(file, format, e); });
-        enc = 'latin-1';
-      }
+      // Read as the import reads it (encoding, byte-order mark, quoting, line size), so the
+      // preview and the mapping name the columns the import will find.
+      const reading = await openCsv(c, csvPath, file, format === 'xlsx'
+        ? { generated: true, tmpDir }
+        : { delimiter: opts.delimiter, encoding: opts.encoding, tmpDir, prefixBytes: PREVIEW_BYTES });
+      const reader = await c.runAndReadAll(`SELECT * FROM read_csv($path, ${reading.options.join(', ')}) LIMIT ${PREVIEW_ROWS}`, reading.params)
+        .catch((e) => { throw readError(file, format, e); });
       rows = reader.getRowObjectsJS() as Record<string, unknown>[];
       columns = reader.columnNames();
-      if (format === 'csv') {
-        const sniff = (await c.runAndReadAll(`SELECT Delimiter, HasHeader FROM sniff_csv($path, ignore_errors = true${enc === 'latin-1' ? ", encoding = 'latin-1'" : ''})`, { path })
-          .catch(() => null))?.getRowObjectsJS()[0];
-        dialect = { delimiter: opts.delimiter ?? String(sniff?.Delimiter ?? ','), header: Boolean(sniff?.HasHeader ?? true), encoding: enc };
-      }
+      if (format === 'csv') dialect = { delimiter: reading.delimiter, header: reading.hasHeader, encoding: reading.encoding };
     } else {
       const fn = format === 'parquet' ? 'read_parquet($path)' : "read_json($path, format = 'auto', union_by_name = true)";
       const reader = await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM ${fn} LIMIT ${PREVIEW_ROWS}`, { path }).catch((e) => { throw readError(file, format, e); });

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { mkdtempSync, rmSync, openSync, readSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync, openSync, readSync, closeSync, createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { structValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { PathwaysError } from '../errors';
 import type { FileFormat } from './formats';
 import type { MappingProfile } from './mappingProfile';
@@ -25,8 +26,11 @@ export interface Source {
   cleanup(): void;
 }
 
-const isEncodingError = (msg: string) => /unicode|UTF-8|utf8|byte sequence/i.test(msg);
+const isEncodingError = (msg: string) => /unicode|UTF-8|utf8|byte sequence|not latin-1 encoded/i.test(msg);
 const firstLine = (s: string) => s.split('\n')[0].slice(0, 300);
+
+/** The note of a file read as Windows-1252 (of which Latin-1 is the part without ’, € and the like). */
+export const WINDOWS_1252_NOTE = 'the file is not UTF-8; read it as Latin-1 (Windows-1252)';
 
 /**
  * A CSV the reader gave up on, said plainly. Only DuckDB's first line is kept: the lines after
@@ -49,49 +53,31 @@ function csvUnreadable(file: string, msg: string): PathwaysError {
 export async function openSource(c: DuckDBConnection, path: string, file: string, format: FileFormat, profile: MappingProfile): Promise<Source> {
   const notes: string[] = [];
   let tmp: string | undefined;
+  const tmpDir = () => (tmp ??= mkdtempSync(join(tmpdir(), 'pathways-read-')));
   const cleanup = () => { if (tmp) rmSync(tmp, { recursive: true, force: true }); };
   try {
     let csvPath = path;
     let rowOffset = 2;
     if (format === 'xlsx') {
-      tmp = mkdtempSync(join(tmpdir(), 'pathways-xlsx-'));
-      csvPath = join(tmp, 'sheet.csv');
+      csvPath = join(tmpDir(), 'sheet.csv');
       const { sheet, headerRow } = await xlsxSheetToCsv(path, profile.sheet, profile.headerRow, csvPath);
       notes.push(`read sheet "${sheet}" with its header on row ${headerRow}`);
       rowOffset = headerRow + 1;
     }
-    let from: string;
-    const params: Record<string, DuckDBValue> = { path: csvPath };
-    if (format === 'csv') await checkLineLengths(path, file);
     if (format === 'csv' || format === 'xlsx') {
+      const reading = await openCsv(c, csvPath, file, format === 'xlsx'
+        ? { generated: true, tmpDir }
+        : { delimiter: profile.delimiter, encoding: profile.encoding, tmpDir });
+      notes.push(...reading.notes);
+      checkRepeatedColumns(file, reading, [...Object.values(profile.columns), ...Object.values(profile.extraDimensions), ...profile.keep]);
       // No null_padding: a line with fewer fields than the header (a truncated export, a
       // stray line break) is malformed and reported, not silently filled with empty cells.
-      // A line may be up to 16 MB (DuckDB's default is 2 MB); a longer one is never a record.
-      const opts = ['all_varchar = true', 'header = true', 'ignore_errors = true', 'store_rejects = true', `max_line_size = ${MAX_LINE_BYTES}`,
-        "rejects_table = 'raw_rejects'", "rejects_scan = 'raw_rejects_scan'"];
-      if (format === 'xlsx') opts.push("delim = ','", "quote = '\"'");
-      if (format === 'csv' && profile.delimiter) { opts.push('delim = $delim'); params.delim = profile.delimiter; }
-      // Not UTF-8: Windows exports are usually Windows-1252, which Latin-1 reads for every
-      // letter. Told by the user, or seen in the file's first bytes.
-      const encoding = profile.encoding ?? (format === 'csv' ? bomEncoding(path) ?? (startsAsUtf8(path) ? null : 'latin-1') : null);
-      if (encoding) { opts.push('encoding = $encoding'); params.encoding = encoding; }
-      if (encoding === 'latin-1' && !profile.encoding) notes.push('the file is not UTF-8; read it as Latin-1 (Windows-1252)');
-      from = `read_csv($path, ${opts.join(', ')})`;
-      try {
-        return { columns: await describe(c, from, params), from, params, rowOffset, recordsMalformed: true, notes, cleanup };
-      } catch (err) {
-        if (err instanceof PathwaysError) throw err; // a cancel, not a bad file
-        const msg = (err as Error).message;
-        if (format !== 'csv' || profile.encoding || params.encoding || !isEncodingError(msg)) throw csvUnreadable(file, msg);
-        // Not UTF-8: Windows exports are usually Windows-1252, which Latin-1 reads for every letter.
-        params.encoding = 'latin-1';
-        from = from.replace('ignore_errors = true', 'ignore_errors = true, encoding = $encoding');
-        notes.push('the file is not UTF-8; read it as Latin-1 (Windows-1252)');
-        return { columns: await describe(c, from, params), from, params, rowOffset, recordsMalformed: true, notes, cleanup };
-      }
+      const from = `read_csv($path, ${[...reading.options, 'store_rejects = true', "rejects_table = 'raw_rejects'", "rejects_scan = 'raw_rejects_scan'"].join(', ')})`;
+      return { columns: reading.columns, from, params: reading.params, rowOffset, recordsMalformed: true, notes, cleanup };
     }
     if (format === 'json') await checkJsonDepth(path, file);
-    from = format === 'parquet' ? 'read_parquet($path)' : "read_json($path, format = 'auto', union_by_name = true, sample_size = -1)";
+    const params: Record<string, DuckDBValue> = { path: csvPath };
+    const from = format === 'parquet' ? 'read_parquet($path)' : "read_json($path, format = 'auto', union_by_name = true, sample_size = -1)";
     try {
       return { columns: await describe(c, from, params), from, params, rowOffset: 1, recordsMalformed: false, notes, cleanup };
     } catch (err) {
@@ -101,6 +87,322 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
   } catch (err) {
     cleanup();
     throw err;
+  }
+}
+
+export type TextEncoding = 'utf-8' | 'latin-1' | 'utf-16';
+
+/** How DuckDB reads one CSV file: the same for inspection and import, so both see the same columns. */
+export interface CsvReading {
+  /** read_csv options after the path ($path and the others bound in `params`). */
+  options: string[];
+  params: Record<string, DuckDBValue>;
+  /** The file's columns as DuckDB names them (trimmed; blanks named column<i>; repeats numbered). */
+  columns: string[];
+  /** The header's names as the file writes them, one per column; null when they could not be told apart. */
+  header: string[] | null;
+  delimiter: string;
+  hasHeader: boolean;
+  /** The file's encoding ('latin-1' means Windows-1252: such a file is read from a UTF-8 copy). */
+  encoding: TextEncoding;
+  notes: string[];
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * Works out how to read a CSV: encoding, delimiter and header. Quoting is always the standard
+ * one (quote and escape '"'): left to itself, DuckDB's sniffer turns quoting off when one value
+ * has a stray quote, and then every quoted comma in the file splits a value in two. When the
+ * sniffer cannot make sense of a file with quoting on (that stray quote again), the delimiter
+ * and the header are read from the file's first lines and every option is given explicitly,
+ * so the good lines load and the broken one is reported. A Windows-1252 file is read from a
+ * UTF-8 copy (DuckDB's own Latin-1 refuses ’, € and the other Windows letters); `prefixBytes`
+ * limits that copy to the file's head (a preview needs no more). `tmpDir` makes (once) a folder
+ * the caller removes. `generated`: a CSV this program wrote (a sheet of a workbook).
+ */
+export async function openCsv(c: DuckDBConnection, path: string, file: string, opts: {
+  delimiter?: string | null; encoding?: TextEncoding | null; generated?: boolean; prefixBytes?: number; tmpDir: () => string;
+}): Promise<CsvReading> {
+  const notes: string[] = [];
+  if (!opts.generated) {
+    await checkLineLengths(path, file);
+    checkTextFile(path, file, opts.encoding ?? bomEncoding(path));
+  }
+  let encoding: TextEncoding = opts.generated ? 'utf-8' : opts.encoding ?? bomEncoding(path) ?? (startsAsUtf8(path) ? 'utf-8' : 'latin-1');
+  const params: Record<string, DuckDBValue> = { path };
+  const delimiter = opts.generated ? ',' : opts.delimiter ?? null;
+  const asWindows1252 = async () => {
+    const copy = join(opts.tmpDir(), 'utf8.csv');
+    await windows1252ToUtf8(path, copy, opts.prefixBytes);
+    params.path = copy;
+    if (!opts.encoding) notes.push(WINDOWS_1252_NOTE);
+  };
+  if (encoding === 'latin-1') await asWindows1252();
+  const options = ['all_varchar = true', 'header = true', 'ignore_errors = true', `max_line_size = ${MAX_LINE_BYTES}`, "quote = '\"'", "escape = '\"'"];
+  if (delimiter) { options.push('delim = $delim'); params.delim = delimiter; }
+  if (encoding === 'utf-16') options.push("encoding = 'utf-16'");
+
+  let failure = '';
+  const sniff = async (): Promise<{ delimiter: string; skip: number; hasHeader: boolean } | null> => {
+    try {
+      const r = (await c.runAndReadAll(`SELECT Delimiter, SkipRows, HasHeader FROM sniff_csv($path, ${options.join(', ')})`, params)).getRowObjectsJS()[0];
+      return { delimiter: String(r.Delimiter), skip: Number(r.SkipRows), hasHeader: Boolean(r.HasHeader) };
+    } catch (err) {
+      if (err instanceof PathwaysError) throw err; // a cancel, not a bad file
+      failure = (err as Error).message;
+      return null;
+    }
+  };
+  let found = await sniff();
+  // Not UTF-8 after all (past the first 64 KB): Windows exports are usually Windows-1252.
+  if (!found && isEncodingError(failure) && encoding === 'utf-8' && !opts.encoding && !opts.generated) {
+    encoding = 'latin-1';
+    await asWindows1252();
+    found = await sniff();
+  }
+  const sample = readSample(String(params.path), encoding);
+  let columns: string[] | null = null;
+  let header: string[] | null = null;
+  let delim = delimiter ?? ',';
+  let hasHeader = true;
+  if (found) {
+    try {
+      columns = await describe(c, `read_csv($path, ${options.join(', ')})`, params);
+    } catch (err) {
+      if (err instanceof PathwaysError) throw err;
+      failure = (err as Error).message;
+    }
+    delim = delimiter ?? found.delimiter;
+    hasHeader = found.hasHeader;
+    header = firstRecord(skipLines(sample, found.skip), delim);
+    // One column while the first line splits in several on a usual delimiter: the sniffer gave
+    // up on the delimiter because some line's quoting did not add up.
+    if (columns?.length === 1 && !delimiter && found.skip === 0) {
+      const guess = guessDelimiter(sample);
+      if (guess && (firstRecord(sample, guess)?.length ?? 0) > 1) columns = null;
+    }
+  }
+  if (!columns) {
+    // Every option given: the delimiter from the first lines, the header as the first record.
+    delim = delimiter ?? guessDelimiter(sample) ?? ',';
+    header = firstRecord(sample, delim);
+    if (!header || (header.length === 1 && header[0].trim() === '')) throw csvUnreadable(file, failure || 'the header row could not be read');
+    columns = duckdbNames(header);
+    hasHeader = true;
+    if (!delimiter) { options.push('delim = $delim'); params.delim = delim; }
+    options.push('auto_detect = false', 'columns = $columns');
+    params.columns = structValue(Object.fromEntries(columns.map((n) => [n, 'VARCHAR'])));
+    try {
+      columns = await describe(c, `read_csv($path, ${options.join(', ')})`, params);
+    } catch (err) {
+      if (err instanceof PathwaysError) throw err;
+      throw csvUnreadable(file, (err as Error).message);
+    }
+  }
+  if (header && header.length !== columns.length) header = null;
+  return { options, params, columns, header, delimiter: delim, hasHeader, encoding, notes };
+}
+
+/**
+ * A column the mapping reads whose name the header has more than once: DuckDB numbers the
+ * repeats (Gender, Gender_1) and the mapping would silently read the first. Refused with both
+ * positions; the user renames one.
+ */
+export function checkRepeatedColumns(file: string, reading: Pick<CsvReading, 'columns' | 'header'>, mapped: string[]): void {
+  const { header, columns } = reading;
+  if (!header) return;
+  const used = new Set(mapped);
+  const groups = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    const k = h.trim().toLowerCase();
+    if (k) groups.set(k, [...(groups.get(k) ?? []), i]);
+  });
+  for (const at of groups.values()) {
+    if (at.length < 2 || !at.some((i) => used.has(columns[i]))) continue;
+    const name = header[at[0]].trim();
+    const places = at.map((i) => `${i + 1} (${columnLetter(i)})`);
+    const list = `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
+    throw new PathwaysError('MAPPING_INVALID',
+      `${file}: the header has the column "${name}" ${at.length === 2 ? 'twice' : `${at.length} times`}, as columns ${list}; it is not clear which one to import. Rename or remove the others and import again.`,
+      { file, column: name });
+  }
+}
+
+const columnLetter = (i: number): string => (i < 26 ? '' : columnLetter(Math.floor(i / 26) - 1)) + String.fromCharCode(65 + (i % 26));
+
+/** The names DuckDB gives a header: trimmed, a blank one column<i>, a repeat (in any case) <name>_<k>. */
+export function duckdbNames(header: string[]): string[] {
+  const width = String(Math.max(0, header.length - 1)).length;
+  const taken = new Set<string>();
+  const counts = new Map<string, number>();
+  return header.map((raw, i) => {
+    let name = raw.trim() || `column${String(i).padStart(width, '0')}`;
+    const base = name;
+    while (taken.has(name.toLowerCase())) {
+      const k = (counts.get(base.toLowerCase()) ?? 0) + 1;
+      counts.set(base.toLowerCase(), k);
+      name = `${base}_${k}`;
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * The first bytes of a file as text (the last, possibly cut, line dropped when the file goes
+ * on), for the header and the delimiter: a few lines, never the data as a whole.
+ */
+function readSample(path: string, encoding: TextEncoding, bytes = 256 * 1024): string {
+  const buf = Buffer.alloc(bytes);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try { n = readSync(fd, buf, 0, bytes, 0); } finally { closeSync(fd); }
+  let b = buf.subarray(0, n);
+  let text: string;
+  if (encoding === 'utf-16') {
+    const bigEndian = b[0] === 0xfe && b[1] === 0xff;
+    b = b.subarray(0, b.length - (b.length % 2));
+    text = (bigEndian ? Buffer.from(b).swap16() : b).toString('utf16le');
+  } else {
+    text = b.toString('utf8');
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (n === bytes) { const nl = text.lastIndexOf('\n'); if (nl > 0) text = text.slice(0, nl + 1); }
+  return text;
+}
+
+const skipLines = (text: string, n: number): string => {
+  let at = 0;
+  for (let i = 0; i < n && at >= 0; i++) { const nl = text.indexOf('\n', at); at = nl < 0 ? -1 : nl + 1; }
+  return at < 0 ? '' : text.slice(at);
+};
+
+/**
+ * The records of a CSV text with standard quoting (a value that starts with '"' runs to the
+ * next lone '"'; '""' inside it is one quote), up to `max`; a record still open at the end of
+ * the text is left out. Only for the first lines of a file.
+ */
+function records(text: string, delim: string, max: number): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  let atStart = true;
+  while (i < text.length && out.length < max) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+        quoted = false;
+      } else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && atStart) { quoted = true; atStart = false; i++; continue; }
+    if (text.startsWith(delim, i)) { row.push(field); field = ''; atStart = true; i += delim.length; continue; }
+    if (ch === '\n' || ch === '\r') {
+      row.push(field);
+      out.push(row);
+      row = []; field = ''; atStart = true;
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      continue;
+    }
+    field += ch;
+    atStart = false;
+    i++;
+  }
+  if (!quoted && out.length < max && (field !== '' || row.length)) { row.push(field); out.push(row); }
+  return out;
+}
+
+const firstRecord = (text: string, delim: string): string[] | null => records(text, delim, 1)[0] ?? null;
+
+/**
+ * The delimiter that splits the header into several fields and the most following lines into
+ * as many; null when none splits the header.
+ */
+function guessDelimiter(text: string): string | null {
+  let best: { d: string; score: number } | null = null;
+  for (const d of DELIMITERS) {
+    const rs = records(text, d, 200);
+    const width = rs[0]?.length ?? 0;
+    if (width < 2) continue;
+    const score = rs.slice(1).filter((r) => r.length === width).length * 1000 + width;
+    if (!best || score > best.score) best = { d, score };
+  }
+  return best?.d ?? null;
+}
+
+/**
+ * Refuses a file that is not text before DuckDB tries to read it: more than a few NUL bytes
+ * (never in a text export, except UTF-16) or many control characters in the first 64 KB. A gzip or ZIP archive,
+ * an executable, a database file all say so here instead of failing as a "not latin-1" CSV.
+ */
+export function checkTextFile(path: string, file: string, encoding: TextEncoding | null): void {
+  if (encoding === 'utf-16') return;
+  const buf = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try { n = readSync(fd, buf, 0, buf.length, 0); } finally { closeSync(fd); }
+  const b = buf.subarray(0, n);
+  let nul = 0;
+  let oddNul = 0;
+  let control = 0;
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i];
+    if (x === 0) { nul++; if (i % 2) oddNul++; } else if ((x < 0x20 && x !== 9 && x !== 10 && x !== 12 && x !== 13 && x !== 0x1a) || x === 0x7f) control++;
+  }
+  // A stray NUL or two in a damaged export of text is read as text, as DuckDB reads it; archives,
+  // programs and database files hold them by the thousand.
+  if (nul <= Math.max(4, b.length / 1000) && control <= Math.max(8, b.length / 100)) return;
+  // ASCII text as UTF-16 without its byte-order mark: every other byte is NUL.
+  if (nul > b.length / 4 && (oddNul > nul * 0.95 || oddNul < nul * 0.05)) {
+    throw new PathwaysError('FILE_UNREADABLE', `${file} is not a text file Pathways can read: it looks like UTF-16 text without a byte-order mark. Save it as CSV UTF-8 and import that.`, { file });
+  }
+  const exportAs = 'Export the data as CSV, Excel (.xlsx), Parquet or JSON and import that.';
+  const why = b[0] === 0x1f && b[1] === 0x8b ? 'it is a gzip archive: unpack it and import the file inside.'
+    : b.subarray(0, 4).toString('latin1') === '\x7fELF' ? `it is a program. ${exportAs}`
+      : b.subarray(0, 16).toString('latin1').startsWith('SQLite format 3') ? `it is a SQLite database. ${exportAs}`
+        : nul ? `it has NUL bytes, which text never has. ${exportAs}` : `it has many control characters. ${exportAs}`;
+  throw new PathwaysError('FILE_UNREADABLE', `${file} is not a text file (it looks binary): ${why}`, { file });
+}
+
+/** Windows-1252's letters for the bytes 0x80-0x9F (Latin-1 has control codes there); the five unused bytes stay as they are. */
+const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F'
+  + '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** One chunk of Windows-1252 bytes as text (a one-byte encoding: chunks may be cut anywhere). */
+export function decodeWindows1252(bytes: Buffer): string {
+  const s = bytes.toString('latin1');
+  return /[\x80-\x9f]/.test(s) ? s.replace(/[\x80-\x9f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]) : s;
+}
+
+/**
+ * Copies a Windows-1252 file as UTF-8, streaming, for DuckDB to read (its Latin-1 reader
+ * refuses 0x80-0x9F, where Windows puts ’ “ ” – — € and others). Node's TextDecoder is not
+ * used: some Node versions decode 'windows-1252' as plain Latin-1. With `limit`, only the
+ * file's head up to its last whole line within the limit is copied.
+ */
+export async function windows1252ToUtf8(src: string, dest: string, limit?: number): Promise<void> {
+  const out = createWriteStream(dest);
+  let left = limit ?? Infinity;
+  try {
+    for await (const chunk of createReadStream(src, { highWaterMark: 4 << 20 })) {
+      let bytes = chunk as Buffer;
+      if (bytes.length >= left) {
+        bytes = bytes.subarray(0, left);
+        const nl = bytes.lastIndexOf(10);
+        if (nl >= 0) bytes = bytes.subarray(0, nl + 1);
+        left = 0;
+      } else left -= bytes.length;
+      if (!out.write(Buffer.from(decodeWindows1252(bytes), 'utf8'))) await once(out, 'drain');
+      if (left <= 0) break;
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
   }
 }
 
@@ -127,22 +429,36 @@ async function describe(c: DuckDBConnection, from: string, params: Record<string
 /** Malformed CSV lines the scan set aside (wrong number of fields, bad quoting), with reasons. */
 export async function malformedLines(c: DuckDBConnection, source: Source): Promise<{ row: number; reason: string }[]> {
   if (!source.recordsMalformed) return [];
-  // One line can be set aside for several reasons (one per column): report it once.
-  const rej = (await c.runAndReadAll('SELECT line, first(error_type ORDER BY column_idx) AS error_type, first(error_message ORDER BY column_idx) AS error_message FROM raw_rejects GROUP BY line ORDER BY line')).getRowObjectsJS();
+  // One line can be set aside for several reasons (one per column): report it once, a quoting
+  // problem first (it causes the others). A quote never closed swallows the lines after it up
+  // to the next quote: only how many is read from the record's text, never the text itself.
+  const rej = (await c.runAndReadAll(`SELECT line,
+      first(error_type ORDER BY contains(upper(error_type), 'QUOTE') DESC, column_idx) AS error_type,
+      first(error_message ORDER BY contains(upper(error_type), 'QUOTE') DESC, column_idx) AS error_message,
+      max(length(rtrim(csv_line, chr(13) || chr(10))) - length(replace(rtrim(csv_line, chr(13) || chr(10)), chr(10), ''))) AS breaks,
+      max(length(csv_line) - length(replace(csv_line, '"', ''))) % 2 = 1 AS open_quote
+    FROM raw_rejects GROUP BY line ORDER BY line`)).getRowObjectsJS();
   await c.run('DROP TABLE IF EXISTS raw_rejects; DROP TABLE IF EXISTS raw_rejects_scan;');
-  return rej.map((r) => ({ row: Number(r.line) + (source.rowOffset - 2), reason: describeCsvError(String(r.error_type), String(r.error_message)) }));
+  return rej.map((r) => {
+    const row = Number(r.line) + (source.rowOffset - 2);
+    return { row, reason: describeCsvError(String(r.error_type), String(r.error_message), row, Number(r.breaks ?? 0), r.open_quote === true) };
+  });
 }
 
-function describeCsvError(rawType: string, message: string): string {
+function describeCsvError(rawType: string, message: string, row: number, breaks: number, openQuote: boolean): string {
+  const swallowed = breaks > 0
+    ? `a quoted value is never closed: the ${breaks === 1 ? `next line (row ${row + 1}) was` : `next ${breaks} lines (rows ${row + 1} to ${row + breaks}) were`} read into it and not imported; close the quote and import again`
+    : openQuote ? 'a quoted value is never closed' : null;
   // DuckDB names the types with spaces ("MISSING COLUMNS"), older versions with underscores.
   switch (rawType.toUpperCase().replace(/\s+/g, '_')) {
     case 'MISSING_COLUMNS':
     case 'TOO_FEW_COLUMNS': return 'the line has fewer fields than the header (cut off?)';
     case 'TOO_MANY_COLUMNS': return 'the line has more fields than the header';
-    case 'UNQUOTED_VALUE': return 'a quote inside a value is not escaped';
+    case 'UNQUOTED_VALUE': return swallowed ?? 'a quote inside a quoted value is not escaped (it is written twice: "")';
     case 'UNTERMINATED_QUOTE':
-    case 'UNTERMINATED_QUOTES': return 'a quoted value is never closed';
-    case 'INVALID_UNICODE': return 'the line has bytes that are not valid text in this encoding';
+    case 'UNTERMINATED_QUOTES': return swallowed ?? 'a quoted value is never closed';
+    case 'INVALID_UNICODE':
+    case 'INVALID_ENCODING': return 'the line has bytes that are not valid text in this encoding';
     case 'LINE_SIZE_OVER_MAXIMUM':
     case 'LINE_SIZE_OVER_MAX': return 'the line is longer than the reader accepts';
     default: return firstLine(message);
