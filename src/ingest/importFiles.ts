@@ -16,6 +16,9 @@ import { paramsUsedBy } from '../workspace/bindUsed';
 import { headerSignature } from './inspectFile';
 import { instrument, ProgressTracker, cancelled } from './importConnection';
 import { buildLookups, typedQuery, rowRules, tableChecks, wholeIdRule } from './rowChecks';
+import { readErrorReason } from './readError';
+
+const FORMAT_NAMES: Record<FileFormat, string> = { csv: 'CSV', xlsx: 'an Excel workbook', parquet: 'Parquet', json: 'JSON' };
 
 export { ImportOptionsSchema, RejectSchema, FileReportSchema, ImportReportSchema } from './importReport';
 export type { ImportOptions, Reject, FileReport, ImportReport, ImportProgress } from './importReport';
@@ -194,7 +197,13 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
     if (profile.layer) stageParams.layer = profile.layer;
     // Blank lines (every mapped cell empty) are flagged in the same scan and skipped.
     const blankTest = [...sourceOf.keys(), ...dims.map((_, i) => `__dim${i}`)].map((f) => `${f} IS NULL`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE stage_all AS SELECT *, ${blankTest.length ? blankTest.join(' AND ') : 'false'} AS __blank FROM (SELECT ${select.join(', ')} FROM ${source.from})`, stageParams);
+    try {
+      await c.run(`CREATE OR REPLACE TEMP TABLE stage_all AS SELECT *, ${blankTest.length ? blankTest.join(' AND ') : 'false'} AS __blank FROM (SELECT ${select.join(', ')} FROM ${source.from})`, stageParams);
+    } catch (err) {
+      // The reader failing past what describing the file saw (a JSON record with a key twice):
+      // the file's fault, said without the record DuckDB quotes.
+      throw new PathwaysError('FILE_UNREADABLE', `${file} could not be read as ${FORMAT_NAMES[format]}: ${readErrorReason((err as Error).message)}`, { file });
+    }
     const malformed = await malformedLines(c, source);
     // Row numbers: rows created inside a transaction get rowids from a large offset, so count
     // from the first; insertion order is file order. Lines the CSV reader set aside are not in

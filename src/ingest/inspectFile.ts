@@ -13,6 +13,7 @@ import type { FileInspection } from './importReport';
 import { normalizeHeader } from './aliases';
 import type { Workspace } from '../workspace/workspace';
 import { MappingProfileSchema, type MappingProfile } from './mappingProfile';
+import { readErrorReason } from './readError';
 
 export type { FileInspection } from './importReport';
 
@@ -106,7 +107,7 @@ async function findSavedProfile(ws: Workspace, signature: string): Promise<Mappi
 }
 
 function readError(file: string, format: string, err: unknown): PathwaysError {
-  return new PathwaysError('FILE_UNREADABLE', `${file} could not be read as ${format.toUpperCase()}: ${String((err as Error).message).split('\n')[0].slice(0, 300)}`, { file });
+  return new PathwaysError('FILE_UNREADABLE', `${file} could not be read as ${format.toUpperCase()}: ${readErrorReason(String((err as Error).message))}`, { file });
 }
 
 export type { DuckDBConnection };

@@ -11,6 +11,7 @@ import { xlsxSheetToCsv } from './xlsx';
 import { bomEncoding } from './formats';
 import { checkJsonDepth } from './jsonDepth';
 import { checkLineLengths, MAX_LINE_BYTES } from './lineLength';
+import { readErrorReason } from './readError';
 
 export interface Source {
   /** The file's columns, in file order. */
@@ -27,7 +28,7 @@ export interface Source {
 }
 
 const isEncodingError = (msg: string) => /unicode|UTF-8|utf8|byte sequence|not latin-1 encoded/i.test(msg);
-const firstLine = (s: string) => s.split('\n')[0].slice(0, 300);
+const firstLine = readErrorReason;
 
 /** The note of a file read as Windows-1252 (of which Latin-1 is the part without ’, € and the like). */
 export const WINDOWS_1252_NOTE = 'the file is not UTF-8; read it as Latin-1 (Windows-1252)';
