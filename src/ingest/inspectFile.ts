@@ -76,7 +76,7 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
     const preview = rows.map((r) => columns.map((col) => (r[col] === null || r[col] === undefined ? '' : String(r[col]))));
     const samples: ColumnSample[] = columns.map((name, i) => ({ name, samples: preview.map((r) => r[i]).filter((v) => v.trim() !== '').slice(0, 12) }));
     const signature = headerSignature(columns);
-    const savedProfile = opts.ws ? await findSavedProfile(opts.ws, signature) : null;
+    const savedProfile = opts.ws ? await findSavedProfile(opts.ws, signature, columns) : null;
     return { file, format, dialect, sheets, sheet, headerRow, columns, preview, headerSignature: signature, suggestion: suggestMapping(samples), savedProfile };
   } finally {
     c.closeSync();
@@ -99,11 +99,25 @@ function bestSheet(sheets: SheetPreview[]): SheetPreview | undefined {
   return best?.sheet;
 }
 
-async function findSavedProfile(ws: Workspace, signature: string): Promise<MappingProfile | null> {
+/**
+ * The profile saved for this header. The signature matches headers that differ only in case,
+ * spacing or punctuation (one export says "Employee ID", the next employee_id), so the profile
+ * is pointed at this file's own names for the same columns.
+ */
+async function findSavedProfile(ws: Workspace, signature: string, columns: string[]): Promise<MappingProfile | null> {
   const rows = await ws.all<{ profile: string }>('SELECT profile::VARCHAR AS profile FROM mapping_profiles WHERE header_signature = $s', { s: signature });
   if (!rows.length) return null;
   const parsed = MappingProfileSchema.safeParse(JSON.parse(rows[0].profile));
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  const byForm = new Map(columns.map((c) => [normalizeHeader(c), c]));
+  const here = (col: string) => byForm.get(normalizeHeader(col)) ?? col;
+  const p = parsed.data;
+  return {
+    ...p,
+    columns: Object.fromEntries(Object.entries(p.columns).map(([field, col]) => [field, here(col)])),
+    extraDimensions: Object.fromEntries(Object.entries(p.extraDimensions).map(([dim, col]) => [dim, here(col)])),
+    keep: p.keep.map(here),
+  };
 }
 
 function readError(file: string, format: string, err: unknown): PathwaysError {
