@@ -51,7 +51,8 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
       sheet = chosen.sheet;
       headerRow = opts.headerRow ?? guessHeaderRow(chosen.rows);
       csvPath = join(tmpDir(), 'sheet.csv');
-      await xlsxSheetToCsv(path, sheet, headerRow, csvPath);
+      // Nothing is read from the cells yet: the import checks the formulas of the columns it maps.
+      await xlsxSheetToCsv(path, sheet, headerRow, csvPath, []);
     }
     let dialect: FileInspection['dialect'] = null;
     let rows: Record<string, unknown>[];

@@ -61,8 +61,9 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
     let rowOffset = 2;
     if (format === 'xlsx') {
       csvPath = join(tmpDir(), 'sheet.csv');
-      const { sheet, headerRow } = await xlsxSheetToCsv(path, profile.sheet, profile.headerRow, csvPath);
-      notes.push(`read sheet "${sheet}" with its header on row ${headerRow}`);
+      const { sheet, headerRow, notes: sheetNotes } = await xlsxSheetToCsv(path, profile.sheet, profile.headerRow, csvPath,
+        [...Object.values(profile.columns), ...Object.values(profile.extraDimensions), ...profile.keep].map((c) => c.trim()));
+      notes.push(`read sheet "${sheet}" with its header on row ${headerRow}`, ...sheetNotes);
       rowOffset = headerRow + 1;
     }
     if (format === 'csv' || format === 'xlsx') {

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { PathwaysError } from '../errors';
 import { checkZipExpansion } from './zipGuard';
+import { unreadableCells } from './xlsxFormulas';
 
 export interface SheetPreview {
   sheet: string;
@@ -49,9 +50,11 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
 /**
  * Writes one sheet, from its header row down, as a CSV file that DuckDB then reads like any
  * other export. The reader has no streaming mode, so this is the one place a JS loop touches
- * rows; it only re-encodes cells and never validates them.
+ * rows; it only re-encodes cells and never validates them. Cells of the `mapped` columns (all
+ * columns when not given) that hold a formula with no saved result refuse the file; formula
+ * errors there are read as empty, with a note.
  */
-export async function xlsxSheetToCsv(path: string, sheet: string | null, headerRow: number | null, outPath: string): Promise<{ sheet: string; headerRow: number }> {
+export async function xlsxSheetToCsv(path: string, sheet: string | null, headerRow: number | null, outPath: string, mapped?: string[]): Promise<{ sheet: string; headerRow: number; notes: string[] }> {
   const sheets = await readSheets(path);
   const chosen = sheet === null ? sheets[0] : sheets.find((s) => s.sheet === sheet);
   if (!chosen) {
@@ -59,11 +62,23 @@ export async function xlsxSheetToCsv(path: string, sheet: string | null, headerR
   }
   const rows = chosen.data.map((r) => r.map(cellText));
   const header = headerRow ?? guessHeaderRow(rows.slice(0, 50));
+  const found = unreadableCells(path, chosen.sheet, header);
+  // Only the columns an import reads matter: an unmapped column of formulas is never read.
+  const names = rows[header - 1] ?? [];
+  const columnOf = (ref: string) => names[[...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1] ?? '';
+  const read = (ref: string) => !mapped || mapped.includes(columnOf(ref).trim());
+  const uncomputed = found.uncomputed.filter(read);
+  const errors = found.errors.filter(read);
+  const cells = (refs: string[]) => `${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''}`;
+  if (uncomputed.length) {
+    throw new PathwaysError('FILE_UNREADABLE', `${basename(path)}, sheet "${chosen.sheet}": cell${uncomputed.length > 1 ? 's' : ''} ${cells(uncomputed)} hold${uncomputed.length > 1 ? '' : 's'} a formula with no saved result (the workbook was written by a program that does not compute formulas). Open it in Excel or LibreOffice, save it, and import it again.`, { file: basename(path) });
+  }
+  const notes = errors.length ? [`sheet "${chosen.sheet}": cell${errors.length > 1 ? 's' : ''} ${cells(errors)} hold${errors.length > 1 ? '' : 's'} a formula error (such as #N/A) and ${errors.length > 1 ? 'were' : 'was'} read as empty`] : [];
   const out = createWriteStream(outPath, { encoding: 'utf8' });
   for (const r of rows.slice(header - 1)) {
     if (!out.write(r.map(csvField).join(',') + '\n')) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  return { sheet: chosen.sheet, headerRow: header };
+  return { sheet: chosen.sheet, headerRow: header, notes };
 }

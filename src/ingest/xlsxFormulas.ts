@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+
+/**
+ * The cells of one sheet, at or below a row, whose value the XLSX reader cannot give: formulas
+ * with no saved result (workbooks written by scripts, e.g. openpyxl, store the formula and
+ * leave computing it to Excel) and formula errors (#N/A, #DIV/0!). The reader returns both as
+ * empty cells, which would land as missing values without a word.
+ */
+export function unreadableCells(path: string, sheet: string, fromRow: number): { uncomputed: string[]; errors: string[] } {
+  const wanted = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name.startsWith('xl/worksheets/');
+  const files = unzipSync(readFileSync(path), { filter: (f) => wanted(f.name) });
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : '');
+  const xmlName = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  const rid = [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => ({ name: /\bname="([^"]*)"/.exec(m[0])?.[1], id: /\br:id="([^"]*)"/.exec(m[0])?.[1] }))
+    .find((s) => s.name !== undefined && xmlName(s.name) === sheet)?.id;
+  const target = rid ? [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => ({ id: /\bId="([^"]*)"/.exec(m[0])?.[1], target: /\bTarget="([^"]*)"/.exec(m[0])?.[1] }))
+    .find((r) => r.id === rid)?.target : undefined;
+  const xml = target ? text(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : '';
+  const uncomputed: string[] = [];
+  const errors: string[] = [];
+  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const ref = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
+    if (!ref || Number(ref[2]) < fromRow) continue;
+    const body = m[2] ?? '';
+    if (/<f\b/.test(body) && !/<v>[^<]/.test(body) && !/\bt="inlineStr"/.test(m[1])) uncomputed.push(ref[1] + ref[2]);
+    else if (/\bt="e"/.test(m[1])) errors.push(ref[1] + ref[2]);
+  }
+  return { uncomputed, errors };
+}
