@@ -21,6 +21,8 @@ export function unreadableCells(path: string, sheet: string, fromRow: number): {
   const xml = target ? text(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : '';
   const uncomputed: string[] = [];
   const errors: string[] = [];
+  // Most exports hold no formula at all: their sheet is not walked cell by cell.
+  if (!xml.includes('<f') && !xml.includes('t="e"')) return { uncomputed, errors };
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const ref = /\br="([A-Z]+)(\d+)"/.exec(m[1]);
     if (!ref || Number(ref[2]) < fromRow) continue;
