@@ -260,8 +260,9 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
       await c.run(`INSERT INTO rejects VALUES ($row, '(line)', NULL, $reason)`, { row: m.row, reason: m.reason });
     }
     // A person's id is never repeated in a report, a rejects file or a log: the row and the
-    // column find it in the user's own file.
-    const personFields = Object.entries(spec).filter(([, k]) => k.kind === 'person').map(([f]) => f);
+    // column find it in the user's own file. Nor is a match, session or goal id, pseudonymized
+    // like a person's because vendors build them from employee ids ("E001-2026-05-01").
+    const personFields = Object.entries(spec).filter(([, k]) => k.kind === 'person' || k.kind === 'key').map(([f]) => f);
     if (personFields.length) await c.run('UPDATE rejects SET value = NULL WHERE list_contains($fields, field)', { fields: listValue(personFields) });
     await c.run(`INSERT INTO all_rejects
       SELECT $file, r.__row, coalesce(m.source, r.field), r.value, r.reason FROM rejects r
