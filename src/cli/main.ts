@@ -131,7 +131,13 @@ async function profileFor(ws: Workspace, path: string, err: NodeJS.WritableStrea
   if (inspection.savedProfile) return inspection.savedProfile;
   const s = inspection.suggestion;
   if (!s.table || s.confidence < 1) {
-    throw new PathwaysError('MAPPING_INVALID', `cannot tell how to map ${inspection.file}${s.table ? ` (looks like ${s.table}, but required fields are missing: ${CANONICAL_FIELDS[s.table].required.filter((f) => !(f in s.columns)).join(', ')})` : ''}; write a mapping profile and pass it with --mapping`, { file: inspection.file });
+    // Where no table fits, the closest one still says what it found and what it lacks.
+    const closest = s.table ?? (Object.keys(s.columns).length ? s.alternatives[0]?.table : undefined);
+    const found = Object.entries(s.columns).map(([f, c]) => `${c} -> ${f}`).join(', ');
+    const why = closest
+      ? ` (${s.table ? 'looks like' : 'closest to'} ${closest}${found ? `, found ${found}` : ''}; required fields not found: ${CANONICAL_FIELDS[closest].required.filter((f) => !(f in s.columns)).join(', ')})`
+      : ` (no column name matches a field of any table; its columns are: ${inspection.columns.slice(0, 12).join(', ')}${inspection.columns.length > 12 ? ', …' : ''})`;
+    throw new PathwaysError('MAPPING_INVALID', `cannot tell how to map ${inspection.file}${why}; write a mapping profile and pass it with --mapping`, { file: inspection.file });
   }
   err.write(`${inspection.file}: mapped as ${s.table} from its column names (${Object.entries(s.columns).map(([f, c]) => `${c} -> ${f}`).join(', ')})${s.sensitive.length ? `; dropped: ${s.sensitive.join(', ')}` : ''}\n`);
   // The sheet and header row the inspection read the columns from: a workbook's first sheet is
