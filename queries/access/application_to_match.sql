@@ -45,7 +45,8 @@ applications AS (
   LEFT JOIN program_names pn ON pn.program_id = en.program_id
   WHERE en.role = 'mentee'
     AND en.applied_date >= $period_start::DATE AND en.applied_date < $period_end::DATE
-    AND ($layer IS NULL OR pn.layer = $layer)
+    -- A program missing from the programs table counts as formal, as in the access funnel.
+    AND ($layer IS NULL OR coalesce(pn.layer, 'formal') = $layer)
     AND ($program_id IS NULL OR en.program_id = $program_id)
 ),
 outcomes AS (
