@@ -1,22 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync, readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { cli } from '../helpers/runCli';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
 
 const corpus = (name: string) => join(__dirname, '..', 'fixtures', 'ingest', 'corpus', name);
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(c));
-  err.on('data', (c: Buffer) => chunks.err.push(c));
-  const code = await main(args, out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
-  return { code, out: Buffer.concat(chunks.out).toString(), err: Buffer.concat(chunks.err).toString() };
-}
+const run = (args: string[]) => cli(...args);
 
 const count = async (path: string) => {
   const ws = await Workspace.open(path);

@@ -1,11 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { importFiles } from '../../src/ingest/importFiles';
 import type { ImportTable } from '../../src/ingest/mappingProfile';
 import { REFERENCES } from '../../src/ingest/tableRules';
-import { main } from '../../src/cli/main';
+import { cli } from '../helpers/runCli';
 import { Workspace } from '../../src/workspace/workspace';
 import { withTempWorkspace, tempDir } from '../helpers/tempWorkspace';
 import { workspaceFingerprint } from './workspaceFingerprint';
@@ -191,12 +190,4 @@ describe('references to rows the workspace does not have', () => {
   });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(c));
-  err.on('data', (c: Buffer) => chunks.err.push(c));
-  const code = await main(args, out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
-  return { code, out: Buffer.concat(chunks.out).toString(), err: Buffer.concat(chunks.err).toString() };
-}
+const run = (args: string[]) => cli(...args);

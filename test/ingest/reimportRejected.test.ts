@@ -1,10 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { importFiles } from '../../src/ingest/importFiles';
 import { removeImport } from '../../src/workspace/settings';
-import { main } from '../../src/cli/main';
+import { cli } from '../helpers/runCli';
 import { Workspace } from '../../src/workspace/workspace';
 import { withTempWorkspace, tempDir } from '../helpers/tempWorkspace';
 import { workspaceFingerprint } from './workspaceFingerprint';
@@ -21,15 +20,7 @@ const GOALS = 'goal_id,person_id,set_date,status\nG1,E001,2026-01-10,on_track\nG
 
 const note = (id: number, n: number) => `this exact file was imported before (import ${id}): nothing changed. That import rejected ${n} row${n > 1 ? 's' : ''}; to bring in those that are valid now, remove import ${id} (in the app: Data page, "Imports in this workspace", Remove; "pathways serve" opens the app) and import the file again`;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(c));
-  err.on('data', (c: Buffer) => chunks.err.push(c));
-  const code = await main(args, out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
-  return { code, out: Buffer.concat(chunks.out).toString(), err: Buffer.concat(chunks.err).toString() };
-}
+const run = (args: string[]) => cli(...args);
 
 const goals = async (ws: Workspace) => Number((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM goals'))[0].n);
 

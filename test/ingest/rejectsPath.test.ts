@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync, readFileSync, symlinkSync, linkSync, mkdirSync, existsSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { cli } from '../helpers/runCli';
 import { importFiles } from '../../src/ingest/importFiles';
 import { Workspace } from '../../src/workspace/workspace';
 import { tempDir, withTempWorkspace } from '../helpers/tempWorkspace';
@@ -17,15 +16,7 @@ import { workspaceFingerprint } from './workspaceFingerprint';
 const EXPORT = 'Employee ID,As Of Date,Job Level,Gender\nE010,2026-06-30,1,Female\nE010,2026-06-30,2,Male\nE011,2026-06-30,2,Male\n';
 const PROFILE = { table: 'people' as const, columns: { person_id: 'Employee ID', snapshot_date: 'As Of Date', level: 'Job Level', gender: 'Gender' } };
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(c));
-  err.on('data', (c: Buffer) => chunks.err.push(c));
-  const code = await main(args, out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
-  return { code, out: Buffer.concat(chunks.out).toString(), err: Buffer.concat(chunks.err).toString() };
-}
+const run = (args: string[]) => cli(...args);
 
 /** Import records and roster rows in the workspace file. */
 const landed = async (path: string) => {
