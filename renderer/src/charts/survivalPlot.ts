@@ -94,6 +94,8 @@ export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOpt
     ],
   });
   const lines = hiddenCellsText(summaries.filter((s) => s.suppressed).map((s) => ({ grp: s.grp })), opts.k);
+  const curveless = summaries.filter((s) => !s.suppressed && !points.some((p) => p.grp === s.grp)).map((s) => s.grp);
+  if (curveless.length) lines.push(`No curve drawn (no step of ${opts.k} events while ${opts.k} or more were followed), median only: ${curveless.join(', ')}.`);
   const test = summaries.find((s) => s.logrank_p !== null);
   if (test) lines.unshift(`Log-rank test across the groups shown: χ² = ${test.logrank_chi2!.toFixed(2)}, df = ${test.logrank_df}, p ${test.logrank_p! < 0.001 ? '< 0.001' : `= ${test.logrank_p!.toFixed(3)}`}.`);
   appendFootnotes(svg, lines, doc);

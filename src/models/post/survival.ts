@@ -70,6 +70,7 @@ export const survival: PostProcessor = (raw, { params, header }) => {
     });
     // Literals, not spreads of base: a curve has thousands of points, and spread objects
     // cost several times more to build and to read back in the Arrow writer.
+    const start = rows.length;
     rows.push({ slice: g.slice, grp: g.grp, row_type: 'point', t: 0, survival: 1, lower: 1, upper: 1, at_risk: sizes[i], suppressed: false, note: null });
     let pending = 0;
     for (const p of km.curve) {
@@ -80,6 +81,8 @@ export const survival: PostProcessor = (raw, { params, header }) => {
       pending = 0;
       rows.push({ slice: g.slice, grp: g.grp, row_type: 'point', t: p.time, survival: p.survival, lower: finite(p.lower), upper: finite(p.upper), at_risk: p.atRisk, suppressed: false, note: null });
     }
+    // No step of k events before fewer than k remain at risk: no curve, only the summary.
+    if (rows.length === start + 1) rows.pop();
   });
   return { columns: SURVIVAL_COLUMNS, rows };
 };

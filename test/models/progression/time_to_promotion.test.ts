@@ -78,6 +78,10 @@ describe('time_to_promotion', () => {
       // Four promotions up to 2007, the median, which is drawn as its own step; at 2372 only 3 remain.
       const curve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Woman');
       expect(curve.map((r) => r.t)).toEqual([0, 2007]);
+      // Men: four promotions (761, 1125, 2007, 2191) while 5 or more are followed; the fifth, at
+      // 2372, comes after fewer than 5 remain. No step of 5 to draw: no curve, only the summary.
+      expect(rows.filter((r) => r.row_type === 'point' && r.grp === 'Man')).toEqual([]);
+      expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 12, events: 5, median: 2372, suppressed: false });
     });
   });
 

@@ -20,6 +20,13 @@ describe('survivalPlot', () => {
     expect(texts(svg)).toContain('Not drawn, fewer than 5: Non-binary');
   });
 
+  it('lists a shown group without a curve (no step of k events) as median only', () => {
+    const rows = (survivalRows as unknown as SurvivalRow[]).filter((r) => !(r.grp === 'Woman' && r.row_type === 'point'));
+    const svg = survivalPlot(rows, { k: 5, width: 640, document, xLabel: 'Days since the request', yLabel: 'Still waiting' });
+    expect([...svg.querySelectorAll('g[aria-label="line"] path')].map((p) => p.querySelector('title')?.textContent)).toEqual(['Man']);
+    expect(texts(svg).join(' ')).toContain('No curve drawn (no step of 5 events while 5 or more were followed), median only: Woman.');
+  });
+
   it('can show years instead of days', () => {
     const svg = survivalPlot(survivalRows as unknown as SurvivalRow[], { k: 5, width: 640, document, unit: 'years', xLabel: 'Years in level', yLabel: 'Not yet promoted' });
     expect(titles(svg)).toContain('Man: median 0.0 years (95% CI 0.0–0.0), 18 of 20 events');
