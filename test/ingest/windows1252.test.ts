@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { importFiles } from '../../src/ingest/importFiles';
 import { inspectFile } from '../../src/ingest/inspectFile';
-import { decodeWindows1252 } from '../../src/ingest/readSource';
+import { decodeWindows1252 } from '../../src/ingest/textEncoding';
 import { withTempWorkspace } from '../helpers/tempWorkspace';
 
 // Windows-1252 exports (’ “ ” – € in 0x80-0x9F, which DuckDB's Latin-1 refuses) are read from
