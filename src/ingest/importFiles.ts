@@ -173,7 +173,7 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
       throw new PathwaysError('MAPPING_INVALID', `${file}: required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${table} ${missing.length > 1 ? 'are' : 'is'} not mapped to any column.`, { file });
     }
     const sourceOf = new Map(mapped);
-    const numericIds = await numericIdColumns(c, source, format, table, sourceOf);
+    const numericIds = numericIdColumns(source, table, sourceOf);
 
     // Stage: one scan of the file into canonical names, text values, trimmed, blanks as NULL.
     // Only mapped columns are read, so names, e-mails and comments never even reach a table.
@@ -322,15 +322,12 @@ async function importOne(c: DuckDBConnection, path: string, file: string, format
  * DOUBLE or DECIMAL(p, s > 0) in Parquet or JSON (pandas writes an id column with a gap as
  * floats, 1001.0). CSV and Excel are read as text and keep the id as written.
  */
-async function numericIdColumns(c: DuckDBConnection, source: Source, format: FileFormat, table: ImportTable, sourceOf: Map<string, string>): Promise<Map<string, string>> {
+function numericIdColumns(source: Source, table: ImportTable, sourceOf: Map<string, string>): Map<string, string> {
   const found = new Map<string, string>();
-  if (format !== 'parquet' && format !== 'json') return found;
+  if (!source.types) return found;
   const ids = [...sourceOf].filter(([f]) => ['person', 'key', 'program'].includes(FIELD_SPECS[table][f].kind));
-  if (!ids.length) return found;
-  const types = new Map((await c.runAndReadAll(`DESCRIBE SELECT * FROM ${source.from}`, source.params)).getRowObjectsJS()
-    .map((r) => [String(r.column_name), String(r.column_type)]));
   for (const [f, col] of ids) {
-    const t = types.get(col) ?? '';
+    const t = source.types[col] ?? '';
     if (t === 'FLOAT' || t === 'DOUBLE' || /^DECIMAL\(\d+,\s*[1-9]\d*\)$/.test(t)) found.set(f, t);
   }
   return found;

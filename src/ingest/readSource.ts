@@ -15,6 +15,8 @@ import { checkTextFile, startsAsUtf8, windows1252ToUtf8, type TextEncoding } fro
 export interface Source {
   /** The file's columns, in file order. */
   columns: string[];
+  /** Parquet and JSON: each column's type as the file stores it (CSV and Excel read as text). */
+  types?: Record<string, string>;
   /** A FROM-clause table function over the file, every column as text; bind `params` with it. */
   from: string;
   params: Record<string, DuckDBValue>;
@@ -80,7 +82,8 @@ export async function openSource(c: DuckDBConnection, path: string, file: string
     const params: Record<string, DuckDBValue> = { path: csvPath };
     const from = format === 'parquet' ? 'read_parquet($path)' : "read_json($path, format = 'auto', union_by_name = true, sample_size = -1)";
     try {
-      return { columns: await describe(c, from, params), from, params, rowOffset: 1, recordsMalformed: false, notes, cleanup };
+      const types = await describe(c, from, params);
+      return { columns: Object.keys(types), types, from, params, rowOffset: 1, recordsMalformed: false, notes, cleanup };
     } catch (err) {
       if (err instanceof PathwaysError) throw err;
       throw new PathwaysError('FILE_UNREADABLE', `${file} could not be read as ${format === 'parquet' ? 'Parquet' : 'JSON'}: ${firstLine((err as Error).message)}`, { file });
@@ -169,7 +172,7 @@ export async function openCsv(c: DuckDBConnection, path: string, file: string, o
   let hasHeader = true;
   if (found) {
     try {
-      columns = await describe(c, `read_csv($path, ${options.join(', ')})`, params);
+      columns = Object.keys(await describe(c, `read_csv($path, ${options.join(', ')})`, params));
     } catch (err) {
       if (err instanceof PathwaysError) throw err;
       failure = (err as Error).message;
@@ -195,7 +198,7 @@ export async function openCsv(c: DuckDBConnection, path: string, file: string, o
     options.push('auto_detect = false', 'columns = $columns');
     params.columns = structValue(Object.fromEntries(columns.map((n) => [n, 'VARCHAR'])));
     try {
-      columns = await describe(c, `read_csv($path, ${options.join(', ')})`, params);
+      columns = Object.keys(await describe(c, `read_csv($path, ${options.join(', ')})`, params));
     } catch (err) {
       if (err instanceof PathwaysError) throw err;
       throw csvUnreadable(file, (err as Error).message);
@@ -336,9 +339,10 @@ function guessDelimiter(text: string): string | null {
   return best?.d ?? null;
 }
 
-async function describe(c: DuckDBConnection, from: string, params: Record<string, DuckDBValue>): Promise<string[]> {
+/** Column names to types, in file order. */
+async function describe(c: DuckDBConnection, from: string, params: Record<string, DuckDBValue>): Promise<Record<string, string>> {
   const rows = (await c.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`, params)).getRowObjectsJS();
-  return rows.map((r) => String(r.column_name));
+  return Object.fromEntries(rows.map((r) => [String(r.column_name), String(r.column_type)]));
 }
 
 /** Malformed CSV lines the scan set aside (wrong number of fields, bad quoting), with reasons. */

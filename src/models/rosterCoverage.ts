@@ -1,19 +1,12 @@
 import type { Workspace } from '../workspace/workspace';
 import type { ModelFile } from './registry';
 import type { Period } from './period';
+import { perDataVersion } from '../workspace/perDataVersion';
 
 // The latest roster snapshot, per data version: every model run of a view asks.
-const latest = new WeakMap<Workspace, { version: number; date: Promise<string | null> }>();
-
-function latestSnapshot(ws: Workspace): Promise<string | null> {
-  const known = latest.get(ws);
-  if (known && known.version === ws.dataVersion) return known.date;
-  const date = ws.all<{ d: string | null }>('SELECT max(snapshot_date)::VARCHAR AS d FROM people').then((r) => r[0]?.d ?? null);
-  const entry = { version: ws.dataVersion, date };
-  latest.set(ws, entry);
-  date.catch(() => { if (latest.get(ws) === entry) latest.delete(ws); });
-  return date;
-}
+const cached = perDataVersion<string | null>();
+const latestSnapshot = (ws: Workspace): Promise<string | null> =>
+  cached(ws, 'latest', () => ws.all<{ d: string | null }>('SELECT max(snapshot_date)::VARCHAR AS d FROM people').then((r) => r[0]?.d ?? null));
 
 const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 

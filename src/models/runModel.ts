@@ -14,6 +14,7 @@ import { ensureLib } from './modelLib';
 import { derivedReady, readDerived, forgetDerived, derivedReadBy } from './derivedTables';
 import { fiscalStartMonth } from '../workspace/fiscalYear';
 import { rosterCoverageNote } from './rosterCoverage';
+import { perDataVersion } from '../workspace/perDataVersion';
 import { ResultCache } from '../cache/resultCache';
 import { withRunSlot } from './runSlots';
 import type { TableName } from './modelHeader';
@@ -52,21 +53,11 @@ export async function missingInputs(ws: Workspace, model: ModelFile): Promise<Ta
 
 // Whether each input table is empty, per data version: a page asks it for every model it
 // shows, and a findings list for every rate model, on every change of a control.
-const emptiness = new WeakMap<Workspace, { version: number; tables: Map<TableName, Promise<boolean>> }>();
+const emptiness = perDataVersion<boolean>();
 
-function isEmpty(ws: Workspace, table: TableName): Promise<boolean> {
-  let known = emptiness.get(ws);
-  if (!known || known.version !== ws.dataVersion) emptiness.set(ws, (known = { version: ws.dataVersion, tables: new Map() }));
-  let answer = known.tables.get(table);
-  if (!answer) {
-    // A connection of its own, not a pooled one: those are kept for model runs, with their macros.
-    answer = ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`).then((r) => Number(r[0].n) === 0);
-    const tables = known.tables;
-    tables.set(table, answer);
-    answer.catch(() => tables.delete(table));
-  }
-  return answer;
-}
+// A connection of its own (ws.all), not a pooled one: those are kept for model runs, with their macros.
+const isEmpty = (ws: Workspace, table: TableName): Promise<boolean> =>
+  emptiness(ws, table, () => ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} LIMIT 1)`).then((r) => Number(r[0].n) === 0));
 
 export const needsMessage = (missing: TableName[]): string =>
   `needs ${missing.map((t) => `${t.replace('_', ' ')} data`).join(' and ')} (import ${missing.map((t) => INPUT_HINT[t]).join(' and ')})`;

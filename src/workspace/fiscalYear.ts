@@ -1,23 +1,18 @@
 import type { Workspace } from './workspace';
 import { FiscalStartMonthSchema } from '../models/period';
+import { perDataVersion } from './perDataVersion';
 
 // The month a workspace's fiscal year starts in (METRICS.md: "a calendar quarter by default
 // (fiscal-year start month configurable)"), kept in the workspace's meta table.
 const KEY = 'fiscal_start_month';
 
 // Every model run asks for it: read once per data version (setting it is a committed write).
-const known = new WeakMap<Workspace, { version: number; month: Promise<number> }>();
+const cached = perDataVersion<number>();
 
 /** The workspace's fiscal-year start month, 1 (January) unless set. */
 export function fiscalStartMonth(ws: Workspace): Promise<number> {
-  const cached = known.get(ws);
-  if (cached && cached.version === ws.dataVersion) return cached.month;
-  const month = ws.all<{ value: string }>('SELECT value FROM meta WHERE key = $key', { key: KEY })
-    .then((rows) => (rows.length ? FiscalStartMonthSchema.parse(Number(rows[0].value)) : 1));
-  const entry = { version: ws.dataVersion, month };
-  known.set(ws, entry);
-  month.catch(() => { if (known.get(ws) === entry) known.delete(ws); });
-  return month;
+  return cached(ws, KEY, () => ws.all<{ value: string }>('SELECT value FROM meta WHERE key = $key', { key: KEY })
+    .then((rows) => (rows.length ? FiscalStartMonthSchema.parse(Number(rows[0].value)) : 1)));
 }
 
 /**
