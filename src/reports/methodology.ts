@@ -41,6 +41,7 @@ export function methodology(opts: {
         + 'Findings are ranked by size (how far the ratio is from 1) times confidence (-log10 q, capped at 10). None comes from a hidden group. '
         + 'Waits and times in level use Kaplan-Meier estimates (people still waiting or not yet promoted count as censored) and the log-rank test across the groups; a finding names a group only where its median\'s 95% CI does not overlap the reference group\'s. '
         + 'Time in level follows each person from the day they entered the level they held when the eight-quarter window opened; it does not yet allow for the people of that level who were promoted or left before the window opened (left truncation), so for groups who have long been in their level it can overstate the time. '
+        + 'Those eligible to mentor are at or above the lowest level chosen, by default the median level of the whole workforce on the period\'s last day (the lowest level at which half are at or below it). '
         + 'A group\'s share among mentors is compared with its share among those eligible to mentor by the two-proportion test, which is conservative here because the two populations overlap.',
     },
     {
