@@ -102,3 +102,46 @@ CREATE OR REPLACE TEMP MACRO conversation_rows(d_start, d_end) AS TABLE
 CREATE OR REPLACE TEMP MACRO conversations(d_start, d_end) AS TABLE
   SELECT DISTINCT person_id, session_id, date, layer, program_id, duration_minutes
   FROM conversation_rows(d_start, d_end);
+
+-- The people of a review period [d_start, d_end): the headcount on its last day, before any
+-- filter or dimension, with the attributes the filters and groups read and how many distinct
+-- conversations each took part in, by layer (a session has one layer, so they add up). The
+-- model runner points period_people() at a copy built once per period and version of the data
+-- (src/models/derivedTables.ts): a page asks for the same period under every dimension and
+-- filter, and counting each person's conversations is most of what its rate models do.
+CREATE OR REPLACE TEMP MACRO period_people_from_sources(d_start, d_end) AS TABLE
+  WITH took_part AS (
+    SELECT person_id,
+           count(DISTINCT session_id) FILTER (WHERE layer = 'formal') AS n_formal,
+           count(DISTINCT session_id) FILTER (WHERE layer = 'peer') AS n_peer,
+           count(DISTINCT session_id) FILTER (WHERE layer = 'informal') AS n_informal
+    FROM conversation_rows(d_start, d_end)
+    GROUP BY person_id
+  )
+  SELECT
+    p.person_id, p.level_rank, p.level_label, p.department, p.location, p.hire_date, p.manager_id,
+    p.gender, p.race_ethnicity, p.extra_dims,
+    coalesce(t.n_formal, 0)::INTEGER AS n_formal,
+    coalesce(t.n_peer, 0)::INTEGER AS n_peer,
+    coalesce(t.n_informal, 0)::INTEGER AS n_informal
+  FROM people p
+  LEFT JOIN took_part t USING (person_id)
+  WHERE p.snapshot_date = roster_date(d_end::DATE - 1)
+    AND (p.hire_date IS NULL OR p.hire_date <= d_end::DATE - 1)
+    AND (p.termination_date IS NULL OR p.termination_date >= d_end::DATE - 1);
+
+CREATE OR REPLACE TEMP MACRO period_people(d_start, d_end) AS TABLE
+  SELECT * FROM period_people_from_sources(d_start, d_end);
+
+-- headcount_at(d_end - 1, ...) of the period, from period_people(): the same people with the
+-- page's filters and the group for the dimension(s), and their conversation counts.
+CREATE OR REPLACE TEMP MACRO period_headcount(d_start, d_end, f_department, f_location, f_level_min, f_level_max, dim, dim2) AS TABLE
+  SELECT
+    p.person_id, p.level_rank, p.level_label, p.department, p.location, p.hire_date, p.manager_id,
+    group_label(p.gender, p.race_ethnicity, p.extra_dims, dim, dim2) AS grp,
+    p.n_formal, p.n_peer, p.n_informal
+  FROM period_people(d_start, d_end) p
+  WHERE (f_department IS NULL OR p.department = f_department)
+    AND (f_location IS NULL OR p.location = f_location)
+    AND (f_level_min IS NULL OR p.level_rank >= f_level_min)
+    AND (f_level_max IS NULL OR p.level_rank <= f_level_max);

@@ -45,7 +45,7 @@ WITH dates AS (
 -- as a lateral join, a nested loop over every roster row.
 base AS (
   SELECT h.person_id, h.grp, h.level_rank, h.hire_date,
-         coalesce(nullif(trim(h.department), ''), 'Not recorded') AS department,
+         coalesce(h.department, 'Not recorded') AS department,
          d.base_date
   FROM headcount_at(($period_end::DATE - INTERVAL 12 MONTH)::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2) h,
        dates d

@@ -36,7 +36,7 @@
 
 WITH at_end AS (
   SELECT person_id, grp, level_rank, level_label, department
-  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 at_start AS (
   SELECT person_id, grp
@@ -80,7 +80,7 @@ members AS (
   SELECT 'level' AS slice_type, 1 AS type_order, e.level_rank AS value_order, n.label AS slice_value, 'end' AS ref, e.person_id, e.grp
   FROM at_end e JOIN level_names n USING (level_rank)
   UNION ALL
-  SELECT 'department', 2, 0, coalesce(nullif(trim(department), ''), 'Not recorded'), 'end', person_id, grp FROM at_end
+  SELECT 'department', 2, 0, coalesce(department, 'Not recorded'), 'end', person_id, grp FROM at_end
   UNION ALL
   SELECT r.role, CASE r.role WHEN 'mentors' THEN 3 ELSE 4 END, 0, 'all', 'end', e.person_id, e.grp
   FROM at_end e JOIN roles r USING (person_id)

@@ -10,6 +10,7 @@
 -- cross_block: grp
 -- total_block: All departments
 -- parameters:
+--   period_start DATE     first day of the review period
 --   period_end   DATE     first day after the review period
 --   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)
 --   dimension2   VARCHAR  second dimension for an intersection, or NULL (a person is unknown when either value is)
@@ -34,8 +35,8 @@
 -- to share_unknown in either direction, so a gap narrower than that is not settled by the data.
 
 WITH at_end AS (
-  SELECT person_id, grp, coalesce(nullif(trim(department), ''), 'Not recorded') AS department
-  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  SELECT person_id, grp, coalesce(department, 'Not recorded') AS department
+  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 -- The same two labels the statistics treat as "not a demographic group"; for an intersection,
 -- unknown on either side is unknown.
