@@ -36,7 +36,7 @@
 
 WITH eligible AS (
   SELECT person_id, grp
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 active_matches AS (
   -- A program missing from the programs table counts as formal, as matches are.

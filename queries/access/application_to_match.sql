@@ -27,7 +27,7 @@
 
 WITH eligible AS (
   SELECT person_id, grp
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 program_names AS (
   SELECT

@@ -32,7 +32,7 @@
 
 WITH mentees AS (
   SELECT person_id, grp
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 mentor_groups AS (
   -- A mentor is grouped by their latest roster record up to the period's end: the match was

@@ -42,7 +42,7 @@
 
 WITH population AS (
   SELECT person_id, grp
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 -- Mentoring roles (the same definition in mentor_participation, mentor_pool_representation
 -- and mentor_load: keep them in step).

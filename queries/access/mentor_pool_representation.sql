@@ -34,7 +34,7 @@
 
 WITH population AS (
   SELECT person_id, grp, level_rank
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 threshold AS (
   -- The bar is a property of the organisation, not of the page: the median is taken over the
@@ -43,7 +43,7 @@ threshold AS (
   -- at or below it (quantile_disc), never a midpoint between two levels, which with exactly
   -- half at or below one level would shut that level out.
   SELECT coalesce($mentor_level_min, quantile_disc(level_rank, 0.5)) AS min_rank
-  FROM period_headcount($period_start::DATE, $period_end::DATE, NULL, NULL, NULL, NULL, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 ),
 -- Mentoring roles (the same definition in mentor_participation, mentor_pool_representation
 -- and mentor_load: keep them in step).

@@ -27,7 +27,7 @@
 
 WITH mentees AS (
   SELECT person_id, grp, level_rank
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 mentor_levels AS (
   -- The mentor's level in the roster in force at the period's end; a mentor who is no longer

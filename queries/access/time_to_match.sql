@@ -5,7 +5,6 @@
 -- requires: people, matches
 -- inputs: people, matches, enrollments, programs, sessions
 -- parameters:
---   period_start DATE     first day of the review period
 --   period_end   DATE     first day after the review period
 --   dimension    VARCHAR  equity dimension of the mentee
 --   dimension2   VARCHAR  second dimension for an intersection, or NULL
@@ -36,7 +35,7 @@
 
 WITH mentees AS (
   SELECT person_id, grp
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 data_end AS (
   -- The latest date in the mentorship data: nobody can be seen matched after it.

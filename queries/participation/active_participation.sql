@@ -24,20 +24,35 @@
 --   denominator  BIGINT   eligible headcount of the group: employed on the last day of the period
 -- population: employees on the last day of the period (hired on or before it, not terminated before it), as in participation_rate
 
--- A conversation counts once per person, whatever their role in it (host, attendee, one side
--- of the match). Each person's conversations are counted by layer once per period and version
--- of the data (period_headcount() in queries/_lib/population.sql), so a change of dimension or
--- filter only groups the period's people again. Spread over the four slices only after
--- grouping: joining every eligible person to every slice costs ten times as much.
-WITH by_group AS (
-  SELECT grp,
-         count_if(n_formal + n_peer + n_informal >= $min_conversations) AS n_all,
-         count_if(n_formal >= $min_conversations) AS n_formal,
-         count_if(n_peer >= $min_conversations) AS n_peer,
-         count_if(n_informal >= $min_conversations) AS n_informal,
+-- Counted per person, then per group, and only then spread over the four slices: joining every
+-- eligible person to every slice and counting distinct people costs ten times as much.
+WITH eligible AS (
+  SELECT person_id, grp
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+),
+conversations_per_layer AS (
+  -- A conversation counts once per person, whatever their role in it (host, attendee, one
+  -- side of the match). A session has one layer, so the layers' counts add up to the total.
+  SELECT person_id, layer, count(DISTINCT session_id) AS n
+  FROM conversation_rows($period_start::DATE, $period_end::DATE)
+  GROUP BY person_id, layer
+),
+active AS (
+  SELECT person_id,
+         sum(n) >= $min_conversations AS in_all,
+         bool_or(layer = 'formal' AND n >= $min_conversations) AS formal,
+         bool_or(layer = 'peer' AND n >= $min_conversations) AS peer,
+         bool_or(layer = 'informal' AND n >= $min_conversations) AS informal
+  FROM conversations_per_layer
+  GROUP BY person_id
+),
+by_group AS (
+  SELECT e.grp,
+         count_if(a.in_all) AS n_all, count_if(a.formal) AS n_formal, count_if(a.peer) AS n_peer, count_if(a.informal) AS n_informal,
          count(*) AS denominator
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
-  GROUP BY grp
+  FROM eligible e
+  LEFT JOIN active a USING (person_id)
+  GROUP BY e.grp
 ),
 layers AS (
   SELECT unnest(['all', 'formal', 'peer', 'informal']) AS slice

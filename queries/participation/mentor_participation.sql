@@ -32,11 +32,11 @@ WITH threshold AS (
   -- at or below it (quantile_disc), never a midpoint between two levels, which with exactly
   -- half at or below one level would shut that level out.
   SELECT coalesce($mentor_level_min, quantile_disc(level_rank, 0.5)) AS min_rank
-  FROM period_headcount($period_start::DATE, $period_end::DATE, NULL, NULL, NULL, NULL, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 ),
 eligible AS (
   SELECT h.person_id, h.grp
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2) h
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2) h
   CROSS JOIN threshold t
   WHERE h.level_rank >= t.min_rank
 ),

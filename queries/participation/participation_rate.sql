@@ -23,17 +23,25 @@
 --   denominator  BIGINT   eligible headcount of the group: employed on the last day of the period
 -- population: employees on the last day of the period (hired on or before it, not terminated before it)
 
--- Each person's conversations are counted once per period and version of the data
--- (period_headcount() in queries/_lib/population.sql): a change of dimension or filter only
--- groups the period's people again. Spread over the four slices only after grouping: joining
--- every eligible person to every slice costs ten times as much.
-WITH by_group AS (
-  SELECT grp,
-         count_if(n_formal + n_peer + n_informal > 0) AS n_all,
-         count_if(n_formal > 0) AS n_formal, count_if(n_peer > 0) AS n_peer, count_if(n_informal > 0) AS n_informal,
+-- Counted per person, then per group, and only then spread over the four slices: joining every
+-- eligible person to every slice and counting distinct people costs ten times as much.
+WITH eligible AS (
+  SELECT person_id, grp
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+),
+took_part AS (
+  SELECT person_id,
+         bool_or(layer = 'formal') AS formal, bool_or(layer = 'peer') AS peer, bool_or(layer = 'informal') AS informal
+  FROM conversation_rows($period_start::DATE, $period_end::DATE)
+  GROUP BY person_id
+),
+by_group AS (
+  SELECT e.grp,
+         count(t.person_id) AS n_all, count_if(t.formal) AS n_formal, count_if(t.peer) AS n_peer, count_if(t.informal) AS n_informal,
          count(*) AS denominator
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
-  GROUP BY grp
+  FROM eligible e
+  LEFT JOIN took_part t USING (person_id)
+  GROUP BY e.grp
 ),
 layers AS (
   SELECT unnest(['all', 'formal', 'peer', 'informal']) AS slice

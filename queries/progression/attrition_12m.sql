@@ -6,7 +6,6 @@
 -- requires: people
 -- inputs: people
 -- parameters:
---   period_start DATE     first day of the review period
 --   period_end   DATE     first day after the review period
 --   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)
 --   dimension2   VARCHAR  second dimension for an intersection, or NULL
@@ -35,7 +34,7 @@ WITH base AS (
 -- year is employed at the end and counts as retained.
 still_employed AS (
   SELECT person_id
-  FROM period_headcount($period_start::DATE, $period_end::DATE, NULL, NULL, NULL, NULL, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 )
 SELECT
   'all' AS slice,

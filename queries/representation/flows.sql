@@ -49,7 +49,7 @@ WITH s AS (
 ),
 e AS (
   SELECT person_id, grp, level_rank, level_label, hire_date
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 -- The whole organisation at both dates: tells an exit from a move out of the filter, and a
 -- hire from a move into it.
@@ -61,7 +61,7 @@ s_all AS (
 e_all AS (
   SELECT person_id, level_rank,
          ($department IS NULL OR department = $department) AND ($location IS NULL OR location = $location) AS in_place
-  FROM period_headcount($period_start::DATE, $period_end::DATE, NULL, NULL, NULL, NULL, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
 ),
 -- Each person in the start cell leaves it in exactly one way, or stays.
 outflows AS (

@@ -10,7 +10,6 @@
 -- cross_block: grp
 -- postprocess: below_shown
 -- parameters:
---   period_start DATE     first day of the review period
 --   period_end   DATE     first day after the review period
 --   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)
 --   dimension2   VARCHAR  second dimension for an intersection, or NULL
@@ -35,7 +34,7 @@
 
 WITH at_end AS (
   SELECT person_id, grp, level_rank, level_label
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 levels AS (
   SELECT level_rank, min(coalesce(level_label, level_rank::VARCHAR)) AS label, count(*) AS level_total

@@ -36,7 +36,7 @@
 
 WITH at_end AS (
   SELECT person_id, grp, level_rank, level_label, department
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 at_start AS (
   SELECT person_id, grp

@@ -10,7 +10,6 @@
 -- cross_block: grp
 -- total_block: All departments
 -- parameters:
---   period_start DATE     first day of the review period
 --   period_end   DATE     first day after the review period
 --   dimension    VARCHAR  equity dimension (gender, race_ethnicity or a declared one)
 --   dimension2   VARCHAR  second dimension for an intersection, or NULL (a person is unknown when either value is)
@@ -36,7 +35,7 @@
 
 WITH at_end AS (
   SELECT person_id, grp, coalesce(department, 'Not recorded') AS department
-  FROM period_headcount($period_start::DATE, $period_end::DATE, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+  FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 -- The same two labels the statistics treat as "not a demographic group"; for an intersection,
 -- unknown on either side is unknown.

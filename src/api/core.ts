@@ -9,7 +9,6 @@ import { withComparisons, COMPARISON_COLUMNS } from '../models/comparisons';
 import type { RateRow } from '../models/rateStats';
 import { periodFromLabel, shiftPeriod } from '../models/period';
 import { prepareDerived } from '../models/derivedTables';
-import { preparePeriodCopies } from '../models/periodCopies';
 import { fiscalStartMonth, setFiscalStartMonth } from '../workspace/fiscalYear';
 import { ResultCache } from '../cache/resultCache';
 import { normalizeParams, paramsKey } from './normalizeParams';
@@ -136,7 +135,7 @@ export function createCore(ws: Workspace, uploads?: UploadStore, options: CoreOp
     files.map((f) => { const u = upload(f.fileId); return { path: u.path, name: u.name, profile: f.profile }; });
   const jobs = options.jobs ?? new ImportJobs(ws);
   const cache = createModelCache(ws);
-  if (options.prepare) { prepareDerived(ws); preparePeriodCopies(ws); }
+  if (options.prepare) prepareDerived(ws);
   const handlers: Handlers = {
     info: () => workspaceInfo(ws),
     listModels: async () => {

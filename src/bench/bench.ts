@@ -11,8 +11,6 @@ import { ensureDemoWorkspace } from '../app/demoWorkspace';
 import { loadModels } from '../models/registry';
 import { runModel, resultToArrow, missingInputs, forgetAnswers } from '../models/runModel';
 import { readsCareerEvents, derivedReadBy, derivedReady } from '../models/derivedTables';
-import { periodCopy } from '../models/periodCopies';
-import { periodFromLabel, shiftPeriod } from '../models/period';
 import { median } from '../stats/median';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, people: { type: 'string' }, full: { type: 'boolean' }, period: { type: 'string' } } });
@@ -131,12 +129,6 @@ async function benchModels(people: number, period: string): Promise<void> {
     await derivedReady(ws, tables);
     const cpuB = process.cpuUsage(cpuBuild);
     console.log(`derived copies (${tables.join(', ')}): built in ${secs(now() - tBuild)} (${secs((cpuB.user + cpuB.system) / 1000)} CPU), peak RSS ${peak()}`);
-    // Then the period's people for the review period and its two comparisons, as the app builds them.
-    const cpuPeriods = process.cpuUsage();
-    const tPeriods = now();
-    await Promise.all([0, -1, -4].map((q) => periodCopy(ws, periodFromLabel(shiftPeriod(period, q)))));
-    const cpuP = process.cpuUsage(cpuPeriods);
-    console.log(`period copies (${period}, the quarter before and a year before): built in ${secs(now() - tPeriods)} (${secs((cpuP.user + cpuP.system) / 1000)} CPU), peak RSS ${peak()}`);
     await benchRosterOnly(ws, period);
     ws.close();
   } finally {

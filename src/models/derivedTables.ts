@@ -10,7 +10,7 @@ import { pinJobEventFamilies } from './pinJobEventFamilies';
  * models' macros are pointed at those copies. Nothing is written to the workspace file, and
  * the copies hold the same pseudonymous ids as the workspace and go with the process.
  */
-export const CATALOG = 'pathways_derived';
+const CATALOG = 'pathways_derived';
 
 interface Derived {
   /** The table in the catalog. */
@@ -102,19 +102,13 @@ function buildOf(ws: Workspace, derived: Derived): Promise<void> {
   if (!mine) builds.set(ws, (mine = new Map()));
   const known = mine.get(derived.table);
   if (known && known.version === version) return known.ready;
-  const made: Build = { version, ready: inBuildOrder(ws, () => buildCopy(ws, derived)) };
+  const before = lastBuild.get(ws)?.catch(() => undefined) ?? Promise.resolve();
+  const made: Build = { version, ready: before.then(() => buildCopy(ws, derived)) };
+  lastBuild.set(ws, made.ready);
   // A failed build is tried again by the next run, not remembered.
   made.ready.catch(() => { if (mine.get(derived.table) === made) mine.delete(derived.table); });
   mine.set(derived.table, made);
   return made.ready;
-}
-
-/** Runs a build of the workspace's catalog after the builds already asked for (two catalog writes at once conflict). */
-export function inBuildOrder(ws: Workspace, build: () => Promise<void>): Promise<void> {
-  const before = lastBuild.get(ws)?.catch(() => undefined) ?? Promise.resolve();
-  const ready = before.then(build);
-  lastBuild.set(ws, ready);
-  return ready;
 }
 
 /**

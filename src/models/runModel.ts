@@ -12,7 +12,6 @@ import { tableColumns, suppressByHeader } from './tableOutput';
 import { POSTPROCESSORS } from './post';
 import { ensureLib } from './modelLib';
 import { derivedReady, readDerived, forgetDerived, derivedReadBy } from './derivedTables';
-import { periodCopy, readPeriodCopy, readsPeriodPeople, forgetPeriodCopies } from './periodCopies';
 import { fiscalStartMonth } from '../workspace/fiscalYear';
 import { rosterCoverageNote } from './rosterCoverage';
 import { perDataVersion } from '../workspace/perDataVersion';
@@ -156,7 +155,7 @@ async function answer(ws: Workspace, model: ModelFile, params: ModelParams, peri
  */
 export function forgetAnswers(ws: Workspace, options: { keepCopies?: boolean } = {}): void {
   answers.get(ws)?.clear();
-  if (!options.keepCopies) { forgetDerived(ws); forgetPeriodCopies(ws); }
+  if (!options.keepCopies) forgetDerived(ws);
 }
 
 /** Binds the model's declared parameters for one period and runs it with the shared macros: the
@@ -168,28 +167,12 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
   const undeclared = Object.keys(used).filter((k) => !declared.has(k));
   if (undeclared.length) throw new PathwaysError('MODEL_FAILED', `${model.file} uses parameters its header does not declare: ${undeclared.join(', ')}`);
   if (signal?.aborted) throw cancelled(model);
-  // Career events and conversation pairs come from the copies built once per data version; the
-  // period's people (src/models/periodCopies.ts) from one built once per period, and they are
-  // made of the snapshot dates and conversation pairs, which a model reading the sources needs.
-  const periodPeople = readsPeriodPeople(model.sql);
-  const derived = periodPeople ? [...new Set([...derivedReadBy(model.sql), 'roster_dates', 'conversation_rows'])] : derivedReadBy(model.sql);
+  // Career events and conversation pairs come from the copies built once per data version.
+  const derived = derivedReadBy(model.sql);
   try {
     if (derived.length) await derivedReady(ws, derived, signal);
     if (signal?.aborted) throw cancelled(model);
-    const copy = periodPeople ? await periodCopy(ws, period, signal) : null;
-    if (signal?.aborted) throw cancelled(model);
-    return await run(copy).catch((err) => {
-      // A copy dropped under a run of a data version just superseded: the sources answer.
-      if (copy && !signal?.aborted && /does not exist/i.test((err as Error).message)) return run(null);
-      throw err;
-    });
-  } catch (err) {
-    if (signal?.aborted) throw cancelled(model);
-    throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
-  }
-
-  function run(copy: string | null): Promise<Record<string, unknown>[]> {
-    return withRunSlot(ws, signal, () => ws.lease(async (c) => {
+    return await withRunSlot(ws, signal, () => ws.lease(async (c) => {
       // An abandoned run stops DuckDB mid-query. A connection that saw an interrupt is closed,
       // not pooled (throwing out of the lease does that), even when its query had just ended.
       const interrupt = () => c.interrupt();
@@ -202,20 +185,22 @@ export async function execute(ws: Workspace, model: ModelFile, params: ModelPara
         signal?.removeEventListener('abort', interrupt);
       }
     }));
+  } catch (err) {
+    if (signal?.aborted) throw cancelled(model);
+    throw new PathwaysError('MODEL_FAILED', `${model.header.title} failed: ${(err as Error).message.split('\n')[0]}`);
+  }
 
-    async function inTransaction(c: DuckDBConnection): Promise<Record<string, unknown>[]> {
-      await c.run('BEGIN TRANSACTION');
-      try {
-        await ensureLib(c);
-        await readDerived(c, derived);
-        if (periodPeople) await readPeriodCopy(c, copy, period);
-        const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
-        await c.run('COMMIT');
-        return rows;
-      } catch (err) {
-        await c.run('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+  async function inTransaction(c: DuckDBConnection): Promise<Record<string, unknown>[]> {
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await ensureLib(c);
+      await readDerived(c, derived);
+      const rows = (await c.runAndReadAll(model.sql, used)).getRowObjectsJS() as Record<string, unknown>[];
+      await c.run('COMMIT');
+      return rows;
+    } catch (err) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw err;
     }
   }
 }
