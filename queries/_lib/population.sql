@@ -102,3 +102,14 @@ CREATE OR REPLACE TEMP MACRO conversation_rows(d_start, d_end) AS TABLE
 CREATE OR REPLACE TEMP MACRO conversations(d_start, d_end) AS TABLE
   SELECT DISTINCT person_id, session_id, date, layer, program_id, duration_minutes
   FROM conversation_rows(d_start, d_end);
+
+-- The lowest level eligible to mentor by default (METRICS.md: "at or above the median level"),
+-- shared by mentor_participation and mentor_pool_representation. The bar is a property of the
+-- organisation, not of the page: the median is taken over the whole workforce on the date, so
+-- filtering to one department does not move who may mentor. Levels are ordered categories: the
+-- median level is the lowest level at which half the workforce is at or below it
+-- (quantile_disc), never a midpoint between two levels, which with exactly half at or below one
+-- level would shut that level out.
+CREATE OR REPLACE TEMP MACRO median_level(as_of) AS (
+  SELECT quantile_disc(level_rank, 0.5) FROM headcount_at(as_of, NULL, NULL, NULL, NULL, 'gender', NULL)
+);

@@ -37,13 +37,8 @@ WITH population AS (
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
 ),
 threshold AS (
-  -- The bar is a property of the organisation, not of the page: the median is taken over the
-  -- whole workforce, so filtering to one department does not move who may mentor. Levels are
-  -- ordered categories: the median level is the lowest level at which half the workforce is
-  -- at or below it (quantile_disc), never a midpoint between two levels, which with exactly
-  -- half at or below one level would shut that level out.
-  SELECT coalesce($mentor_level_min, quantile_disc(level_rank, 0.5)) AS min_rank
-  FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
+  -- The user's bar, else the median level of the whole workforce (queries/_lib/population.sql).
+  SELECT coalesce($mentor_level_min, median_level($period_end::DATE - 1)) AS min_rank
 ),
 -- Mentoring roles (the same definition in mentor_participation, mentor_pool_representation
 -- and mentor_load: keep them in step).

@@ -26,13 +26,8 @@
 -- population: employees on the last day of the period at or above the lowest level eligible to mentor (the user's choice, else the median level of the whole workforce that day)
 
 WITH threshold AS (
-  -- The bar is a property of the organisation, not of the page: the median is taken over the
-  -- whole workforce, so filtering to one department does not move who may mentor. Levels are
-  -- ordered categories: the median level is the lowest level at which half the workforce is
-  -- at or below it (quantile_disc), never a midpoint between two levels, which with exactly
-  -- half at or below one level would shut that level out.
-  SELECT coalesce($mentor_level_min, quantile_disc(level_rank, 0.5)) AS min_rank
-  FROM headcount_at($period_end::DATE - 1, NULL, NULL, NULL, NULL, $dimension, $dimension2)
+  -- The user's bar, else the median level of the whole workforce (queries/_lib/population.sql).
+  SELECT coalesce($mentor_level_min, median_level($period_end::DATE - 1)) AS min_rank
 ),
 eligible AS (
   SELECT h.person_id, h.grp
