@@ -71,6 +71,81 @@ export interface TimeCount {
   time: number;
   events: number;
   censored: number;
+  /**
+   * Delayed entry (left truncation): how many join the risk set at this time, having already
+   * been followed this long when observation began. They are at risk from this time on,
+   * events at this time included. Where no row of a group gives it, everyone is at risk from
+   * the start, as in plain Kaplan-Meier.
+   */
+  entered?: number;
+}
+
+/** Options of kaplanMeierCounts and logRankTestCounts. */
+export interface SurvivalOptions {
+  confidence?: number;
+  /**
+   * Conditional estimate: only times at or after `from` count, so the curve is S(t | T >= from)
+   * and starts at 1 there. With delayed entry, the first times can have a risk set of one or
+   * two, and a single event there would decide the whole curve.
+   */
+  from?: number;
+}
+
+interface MergedCount { time: number; events: number; censored: number; entered: number }
+
+/**
+ * Rows merged by time and sorted; `delayed` when any row gives `entered`, and `initial`, the
+ * number at risk from before the first time (everyone, without delayed entry; else none).
+ */
+export function mergeCounts(rows: readonly TimeCount[]): { sorted: MergedCount[]; delayed: boolean; initial: number } {
+  const merged = new Map<number, MergedCount>();
+  let delayed = false;
+  for (const r of rows) {
+    if (!Number.isFinite(r.time)) throw new RangeError(`time must be finite, got ${r.time}`);
+    const entered = r.entered ?? 0;
+    if (!(r.events >= 0 && r.censored >= 0 && entered >= 0)) throw new RangeError('counts must be non-negative');
+    if (r.entered !== undefined) delayed = true;
+    const m = merged.get(r.time) ?? { time: r.time, events: 0, censored: 0, entered: 0 };
+    m.events += r.events;
+    m.censored += r.censored;
+    m.entered += entered;
+    merged.set(r.time, m);
+  }
+  const sorted = [...merged.values()].sort((a, b) => a.time - b.time);
+  if (!delayed) return { sorted, delayed, initial: sorted.reduce((s, r) => s + r.events + r.censored, 0) };
+  {
+    let atRisk = 0;
+    for (const r of sorted) {
+      atRisk += r.entered - r.events - r.censored;
+      if (atRisk < 0) throw new RangeError(`more people leave the risk set than entered it by time ${r.time}`);
+    }
+    if (atRisk !== 0) throw new RangeError(`${atRisk} entered the risk set but never left it`);
+  }
+  return { sorted, delayed, initial: 0 };
+}
+
+/** Number at risk at `time` (entries at `time` counted, removals at `time` not yet). */
+export function atRiskAt(rows: readonly TimeCount[], time: number): number {
+  const { sorted, initial } = mergeCounts(rows);
+  let atRisk = initial;
+  for (const r of sorted) {
+    if (r.time > time) break;
+    atRisk += r.entered;
+    if (r.time < time) atRisk -= r.events + r.censored;
+  }
+  return atRisk;
+}
+
+/** The first time at which at least `min` are at risk, or null if never. */
+export function firstTimeWithAtRisk(rows: readonly TimeCount[], min: number): number | null {
+  const { sorted, initial } = mergeCounts(rows);
+  let atRisk = initial;
+  for (const r of sorted) {
+    atRisk += r.entered;
+    if (atRisk >= min) return r.time;
+    atRisk -= r.events + r.censored;
+  }
+  return null;
 }
 
 /** Aggregates (time, event) observations into TimeCount rows, sorted by time. */
@@ -86,25 +161,29 @@ export function countByTime(times: number[], events: boolean[]): TimeCount[] {
   return [...byTime.values()].sort((a, b) => a.time - b.time);
 }
 
-/** kaplanMeier on counts per distinct time (rows with the same time are merged). */
-export function kaplanMeierCounts(rows: TimeCount[], confidence = 0.95): KaplanMeierResult {
+/**
+ * kaplanMeier on counts per distinct time (rows with the same time are merged). With delayed
+ * entry (rows giving `entered`), the risk set at t holds those who entered at or before t and
+ * had not left before t (lifelines' `entry`; R's counting-process form (entry, exit] differs
+ * only for an entry and an event at the same time). The curve lists the times with events or
+ * censorings; with `from`, only those at or after it, and the estimate is conditional on
+ * reaching `from`.
+ */
+export function kaplanMeierCounts(rows: TimeCount[], options: number | SurvivalOptions = {}): KaplanMeierResult {
+  const { confidence = 0.95, from = Number.NEGATIVE_INFINITY } = typeof options === 'number' ? { confidence: options } : options;
   assertConfidence(confidence);
-  const merged = new Map<number, TimeCount>();
-  for (const r of rows) {
-    if (!Number.isFinite(r.time)) throw new RangeError(`time must be finite, got ${r.time}`);
-    if (!(r.events >= 0 && r.censored >= 0)) throw new RangeError('counts must be non-negative');
-    const m = merged.get(r.time) ?? { time: r.time, events: 0, censored: 0 };
-    m.events += r.events;
-    m.censored += r.censored;
-    merged.set(r.time, m);
-  }
-  const sorted = [...merged.values()].sort((a, b) => a.time - b.time);
+  const { sorted, initial } = mergeCounts(rows);
   const z = jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1);
   const curve: KaplanMeierPoint[] = [];
-  let atRisk = sorted.reduce((s, r) => s + r.events + r.censored, 0);
+  let atRisk = initial;
   let survival = 1;
   let greenwood = 0;
-  for (const { time, events: d, censored: c } of sorted) {
+  for (const { time, events: d, censored: c, entered } of sorted) {
+    atRisk += entered;
+    if (time < from || d + c === 0) {
+      atRisk -= d + c;
+      continue;
+    }
     if (d > 0) {
       survival *= 1 - d / atRisk;
       greenwood += d === atRisk ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));

@@ -1,5 +1,5 @@
 import jStat from 'jstat';
-import { countByTime, type TimeCount } from './kaplanMeier';
+import { countByTime, mergeCounts, type SurvivalOptions, type TimeCount } from './kaplanMeier';
 
 export interface SurvivalGroup {
   times: number[];
@@ -36,14 +36,20 @@ export function logRankTest(groups: SurvivalGroup[]): LogRankResult {
   }));
 }
 
-/** The k-sample log-rank test on counts per time for each group (in any order; a time listed twice in a group adds up). */
-export function logRankTestCounts(groups: TimeCount[][]): LogRankResult {
+/**
+ * The k-sample log-rank test on counts per time for each group (in any order; a time listed
+ * twice in a group adds up). With delayed entry (`entered`) the risk sets are those of
+ * kaplanMeierCounts; with `from`, only event times at or after it count.
+ */
+export function logRankTestCounts(groups: TimeCount[][], options: Pick<SurvivalOptions, 'from'> = {}): LogRankResult {
+  const from = options.from ?? Number.NEGATIVE_INFINITY;
   const k = groups.length;
   // The groups' times are walked in step, each group in time order: a survival model hands
   // over thousands of times per group, and looking each time up in every group (with arrays
   // per time) cost more than the rest of its post-processing.
-  const inOrder = groups.map((g) => (g.every((r, i) => i === 0 || g[i - 1].time <= r.time) ? g : [...g].sort((a, b) => a.time - b.time)));
-  const atRisk = groups.map((g) => g.reduce((s, r) => s + r.events + r.censored, 0));
+  const merged = groups.map((g) => mergeCounts(g));
+  const inOrder = merged.map((m) => m.sorted);
+  const atRisk = Float64Array.from(merged, (m) => m.initial);
   const next = new Int32Array(k);
   const dj = new Float64Array(k);
   const removed = new Float64Array(k);
@@ -60,13 +66,16 @@ export function logRankTestCounts(groups: TimeCount[][]): LogRankResult {
       dj[a] = 0;
       removed[a] = 0;
       const g = inOrder[a];
-      for (; next[a] < g.length && g[next[a]].time === time; next[a]++) {
-        dj[a] += g[next[a]].events;
-        removed[a] += g[next[a]].events + g[next[a]].censored;
+      if (next[a] < g.length && g[next[a]].time === time) {
+        const row = g[next[a]++];
+        dj[a] = row.events;
+        removed[a] = row.events + row.censored;
+        atRisk[a] += row.entered;
+        total += row.entered;
       }
       d += dj[a];
     }
-    if (d > 0) {
+    if (d > 0 && time >= from) {
       const n = total;
       const factor = n > 1 ? (d * (n - d)) / (n - 1) : 0;
       for (let a = 0; a < k; a++) {
