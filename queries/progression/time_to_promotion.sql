@@ -1,6 +1,6 @@
 -- name: time_to_promotion
 -- title: Time to promotion
--- question: How long do people of each group stay in a level before they are promoted (Kaplan-Meier median time in level, with leavers and people not yet promoted counted as censored)?
+-- question: How long do people of each group stay in a level before they are promoted (Kaplan-Meier median time in level, with leavers and people not yet promoted counted as censored, and people already in their level when the window opened counted from the time in level they had then)?
 -- kind: table
 -- requires: people
 -- inputs: people, job_events
@@ -19,10 +19,18 @@
 --   t            INTEGER  days in level
 --   events       BIGINT   spells of this length that ended in a promotion
 --   censored     BIGINT   spells of this length that ended otherwise: exit, demotion, or the data's end
+--   entered      BIGINT   spells that had lasted this long when the window opened (0 for spells begun within it): they join the risk set here
 -- population: everyone employed at any time in the 8 quarters ending at period end (the headcount at period end, plus everyone promoted or leaving in that window), one spell each: the level they held when the window opened, or were hired into within it
 --
 -- The survival post-processor turns the rows into Kaplan-Meier summaries (n, events, median
 -- with 95% CI, log-rank test across the groups) and step curves, with disclosure control.
+
+-- Why delayed entry: a spell already under way when the window opens is only seen because it
+-- lasted that long; the people of the same level promoted or gone before the window opened
+-- are not in the data at all (left truncation). Counting such a spell at risk from its first
+-- day would fill the early risk sets with people known to last, and overstate the time in
+-- level most for the groups who have been in their levels longest. So each spell joins the
+-- risk set at the time in level it had when the window opened.
 
 -- Why one spell per person: people are the unit of disclosure control and of the log-rank
 -- test's independence; counting each of someone's spells would let one person weigh twice.
@@ -156,26 +164,33 @@ spells AS (
 ),
 -- The cohort: employed at some time in the window, i.e. hired before the data's end and not
 -- gone before the window opened.
-cohort AS (
+cohort AS MATERIALIZED (
   SELECT
     grp,
     greatest(0, date_diff('day', started, ended))::INTEGER AS t,
+    greatest(0, date_diff('day', started, window_start))::INTEGER AS entry,
     -- A promotion and an exit on the same day: the promotion happened, so it is the event.
     coalesce(change_type = 'promotion' AND changed = ended, false) AS promoted
   FROM spells
   WHERE started <= data_end
-    AND (exited IS NULL OR exited >= window_start)
+    AND ended >= window_start
     AND ($department IS NULL OR department = $department)
     AND ($location IS NULL OR location = $location)
     AND ($level_min IS NULL OR level_rank >= $level_min)
     AND ($level_max IS NULL OR level_rank <= $level_max)
+),
+ends_and_entries AS (
+  SELECT grp, t, CASE WHEN promoted THEN 'event' ELSE 'censored' END AS kind FROM cohort
+  UNION ALL
+  SELECT grp, entry, 'entered' FROM cohort
 )
 SELECT
   'all' AS slice,
   grp,
   t,
-  count(*) FILTER (WHERE promoted) AS events,
-  count(*) FILTER (WHERE NOT promoted) AS censored
-FROM cohort
+  count(*) FILTER (WHERE kind = 'event') AS events,
+  count(*) FILTER (WHERE kind = 'censored') AS censored,
+  count(*) FILTER (WHERE kind = 'entered') AS entered
+FROM ends_and_entries
 GROUP BY grp, t
 ORDER BY grp, t;

@@ -76,7 +76,7 @@ function rateColumns(result: PackResult): DisplayColumn[] {
 
 const LABELS: Record<string, string> = {
   grp: 'Group', slice: 'Slice', level: 'Level', department: 'Department', mentor_grp: 'Mentor\'s group', mentee_grp: 'Mentee\'s group',
-  n: 'People', events: 'Events', median: 'Median (days)', median_lower: 'CI low (days)', median_upper: 'CI high (days)',
+  n: 'People', events: 'Events', from_t: 'Counted from (days)', median: 'Median (days)', median_lower: 'CI low (days)', median_upper: 'CI high (days)',
   logrank_chi2: 'Log-rank χ²', logrank_df: 'df', logrank_p: 'Log-rank p', slice_type: 'Slice', slice_value: 'Value', outcome: 'Outcome',
 };
 const SURVIVAL_POINT_COLUMNS = new Set(['row_type', 't', 'survival', 'lower', 'upper', 'at_risk']);
@@ -94,12 +94,14 @@ function formatFor(name: string, type: string): (v: CellValue | undefined) => st
   if (/_pp$/.test(name)) return blank(formatPp);
   if (/(^|_)p$|p_value|q_value|logrank_p/.test(name)) return blank(formatPValue);
   if (/(^|_)share(_|$)|(^|_)rate$|response_rate/.test(name)) return blank((x) => formatPercent(x));
-  if (/median(_lower|_upper)?$/.test(name)) return blank((x) => formatDecimal(x, 0));
+  if (/median(_lower|_upper)?$|^from_t$/.test(name)) return blank((x) => formatDecimal(x, 0));
   return blank((x) => formatDecimal(x, 2));
 }
 
 function tableColumns(result: PackResult, survival: boolean): DisplayColumn[] {
-  const cols = result.columns.filter((c) => !HIDDEN_COLUMNS.has(c.name) && !(survival && SURVIVAL_POINT_COLUMNS.has(c.name)));
+  // A survival model without delayed entry has no start day to show.
+  const noStart = result.rows.every((r) => r.from_t === null || r.from_t === undefined);
+  const cols = result.columns.filter((c) => !HIDDEN_COLUMNS.has(c.name) && !(survival && SURVIVAL_POINT_COLUMNS.has(c.name)) && !(c.name === 'from_t' && noStart));
   return cols.map((c) => {
     const identifies = c.type === 'utf8' && !['test', 'standardized_on'].includes(c.name);
     const f = formatFor(c.name, c.type);

@@ -123,9 +123,14 @@ describe('exits derived from the rosters, per employment (queries/_lib/events.sq
       //   B     2018-01-01 .. 2024-09-15 = 2449    V  2017-01-01 .. 2025-02-10 = 2962
       //   T     2016-01-01 .. 2024-12-20 = 3276    S  2015-01-01 .. 2025-06-30 = 3833
       //   K     2015-01-01 .. 2025-09-30 = 3925    N  2025-08-01 .. 2025-09-30 = 60
+      // Each joins the risk set at the days in level it had on 2023-10-01: B 2099, V 2464, T 2830,
+      // S and K 3195; R and N 0 (their spells begin later).
       const rows = await raw(ws, 'time_to_promotion', '2025-Q3');
-      expect(rows.map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
+      expect(rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
         [60, 0, 1], [302, 0, 1], [2449, 0, 1], [2962, 0, 1], [3276, 0, 1], [3833, 0, 1], [3925, 0, 1],
+      ]);
+      expect(rows.filter((r) => Number(r.entered) > 0).map((r) => [Number(r.t), Number(r.entered)])).toEqual([
+        [0, 2], [2099, 1], [2464, 1], [2830, 1], [3195, 2],
       ]);
     });
   });

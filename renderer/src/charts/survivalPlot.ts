@@ -20,6 +20,8 @@ export interface SurvivalRow {
   median: number | null;
   median_lower: number | null;
   median_upper: number | null;
+  /** With delayed entry: the day the slice's estimates start from (null otherwise). */
+  from_t?: number | null;
   logrank_chi2: number | null;
   logrank_df: number | null;
   logrank_p: number | null;
@@ -94,7 +96,14 @@ export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOpt
     ],
   });
   const lines = hiddenCellsText(summaries.filter((s) => s.suppressed).map((s) => ({ grp: s.grp })), opts.k);
-  const curveless = summaries.filter((s) => !s.suppressed && !points.some((p) => p.grp === s.grp)).map((s) => s.grp);
+  const started = summaries.find((s) => !s.suppressed && s.from_t !== null && s.from_t !== undefined);
+  const unestimated = summaries.filter((s) => !s.suppressed && started && (s.from_t === null || s.from_t === undefined)).map((s) => s.grp);
+  const curveless = summaries.filter((s) => !s.suppressed && !unestimated.includes(s.grp) && !points.some((p) => p.grp === s.grp)).map((s) => s.grp);
+  if (started && started.from_t! > 0) {
+    lines.push(`Counted from ${fmtT(started.from_t!)} ${unitWord} in level, the first day on which ${opts.k} or more of every group shown were followed: `
+      + `people already in their level when the window opened join at the time in level they had then, so each curve is the share still in level among those who got that far.`);
+  }
+  if (unestimated.length) lines.push(`No estimate (never ${opts.k} or more followed at once): ${unestimated.join(', ')}.`);
   if (curveless.length) lines.push(`No curve drawn (no step of ${opts.k} events while ${opts.k} or more were followed), median only: ${curveless.join(', ')}.`);
   const test = summaries.find((s) => s.logrank_p !== null);
   if (test) lines.unshift(`Log-rank test across the groups shown: χ² = ${test.logrank_chi2!.toFixed(2)}, df = ${test.logrank_df}, p ${test.logrank_p! < 0.001 ? '< 0.001' : `= ${test.logrank_p!.toFixed(3)}`}.`);

@@ -1,6 +1,6 @@
 import type { ColumnSpec } from '../../arrow/toArrow';
 import { addComplementary, primaryReason, suppressedNote, type SuppressionReason } from '../../disclosure/suppress';
-import { kaplanMeierCounts, logRankTestCounts, type TimeCount } from '../../stats';
+import { atRiskAt, firstTimeWithAtRisk, kaplanMeierCounts, logRankTestCounts, type TimeCount } from '../../stats';
 import { UNKNOWN_GROUPS, crossOf } from '../rateStats';
 import type { PostProcessor } from './index';
 
@@ -10,6 +10,7 @@ export const SURVIVAL_COLUMNS: ColumnSpec[] = [
   { name: 'upper', type: 'float64' }, { name: 'at_risk', type: 'int32' },
   { name: 'n', type: 'int32' }, { name: 'events', type: 'int32' },
   { name: 'median', type: 'float64' }, { name: 'median_lower', type: 'float64' }, { name: 'median_upper', type: 'float64' },
+  { name: 'from_t', type: 'float64' },
   { name: 'logrank_chi2', type: 'float64' }, { name: 'logrank_df', type: 'int32' }, { name: 'logrank_p', type: 'float64' },
   { name: 'suppressed', type: 'bool' }, { name: 'note', type: 'utf8' },
 ];
@@ -31,6 +32,14 @@ const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null :
  * stands for at least k events (the estimate at a shown time is exact; the events between
  * two shown times are drawn together at the later one), but for the step at the median, which
  * the summary gives anyway; and the curve stops where fewer than k remain at risk.
+ *
+ * Delayed entry (an `entered` column: time_to_promotion's spells already under way when its
+ * window opens): the first risk sets hold only the few who started within the window, and one
+ * event among two would halve a curve for good. So the estimates of a slice start on its
+ * first day on which every shown group has at least k at risk (`from_t` on the summaries),
+ * and are conditional on reaching it: the same start for every group, so their medians
+ * compare; the log-rank test counts from the same day. A group that never has k at risk at
+ * once gets no estimate and does not move the start.
  */
 export const survival: PostProcessor = (raw, { params, header }) => {
   const k = params.k;
@@ -38,7 +47,9 @@ export const survival: PostProcessor = (raw, { params, header }) => {
   for (const r of raw) {
     const key = `${r.slice}\u001f${r.grp}`;
     const g = groups.get(key) ?? { slice: String(r.slice), grp: String(r.grp), counts: [] };
-    g.counts.push({ time: Number(r.t), events: Number(r.events), censored: Number(r.censored) });
+    g.counts.push(r.entered === undefined
+      ? { time: Number(r.t), events: Number(r.events), censored: Number(r.censored) }
+      : { time: Number(r.t), events: Number(r.events), censored: Number(r.censored), entered: Number(r.entered) });
     groups.set(key, g);
   }
   const list = [...groups.values()].sort((a, b) => a.slice.localeCompare(b.slice) || a.grp.localeCompare(b.grp));
@@ -47,10 +58,20 @@ export const survival: PostProcessor = (raw, { params, header }) => {
   const primary = sizes.map((n, i): SuppressionReason | null => primaryReason(eventsOf[i], n, k));
   const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, cross: crossOf(g, header.crossBlock), total: g.slice === header.totalBlock, size: sizes[i] })), primary);
 
+  const delayed = raw.length > 0 && raw[0].entered !== undefined;
+  const ownStart = list.map((g, i) => (delayed && !hidden[i] ? firstTimeWithAtRisk(g.counts, k) : null));
+  const startOf = new Map<string, number>();
+  if (delayed) {
+    list.forEach((g, i) => {
+      const own = ownStart[i];
+      if (own !== null) startOf.set(g.slice, Math.max(startOf.get(g.slice) ?? own, own));
+    });
+  }
+
   const logrank = new Map<string, ReturnType<typeof logRankTestCounts>>();
   for (const slice of new Set(list.map((g) => g.slice))) {
-    const shown = list.filter((g, i) => g.slice === slice && !hidden[i] && !g.grp.split(' × ').some((x) => UNKNOWN_GROUPS.has(x)));
-    if (shown.length >= 2) logrank.set(slice, logRankTestCounts(shown.map((g) => g.counts)));
+    const shown = list.filter((g, i) => g.slice === slice && !hidden[i] && (!delayed || ownStart[i] !== null) && !g.grp.split(' × ').some((x) => UNKNOWN_GROUPS.has(x)));
+    if (shown.length >= 2) logrank.set(slice, logRankTestCounts(shown.map((g) => g.counts), { from: startOf.get(slice) }));
   }
 
   const rows: Record<string, unknown>[] = [];
@@ -60,18 +81,26 @@ export const survival: PostProcessor = (raw, { params, header }) => {
       rows.push({ ...base, row_type: 'summary', suppressed: true, note: suppressedNote(k) });
       return;
     }
-    const km = kaplanMeierCounts(g.counts);
+    const from = startOf.get(g.slice);
+    if (delayed && (ownStart[i] === null || from === undefined)) {
+      rows.push({
+        ...base, row_type: 'summary', n: sizes[i], events: eventsOf[i], median: null, median_lower: null, median_upper: null, from_t: null,
+        logrank_chi2: null, logrank_df: null, logrank_p: null, suppressed: false, note: `never ${k} or more followed at once`,
+      });
+      return;
+    }
+    const km = kaplanMeierCounts(g.counts, { from });
     const lr = logrank.get(g.slice);
     rows.push({
       ...base, row_type: 'summary', n: sizes[i], events: eventsOf[i],
-      median: km.median, median_lower: km.medianLower, median_upper: km.medianUpper,
+      median: km.median, median_lower: km.medianLower, median_upper: km.medianUpper, from_t: from ?? null,
       logrank_chi2: lr ? finite(lr.chi2) : null, logrank_df: lr?.df ?? null, logrank_p: lr ? finite(lr.p) : null,
       suppressed: false, note: null,
     });
     // Literals, not spreads of base: a curve has thousands of points, and spread objects
     // cost several times more to build and to read back in the Arrow writer.
     const start = rows.length;
-    rows.push({ slice: g.slice, grp: g.grp, row_type: 'point', t: 0, survival: 1, lower: 1, upper: 1, at_risk: sizes[i], suppressed: false, note: null });
+    rows.push({ slice: g.slice, grp: g.grp, row_type: 'point', t: from ?? 0, survival: 1, lower: 1, upper: 1, at_risk: from === undefined ? sizes[i] : atRiskAt(g.counts, from), suppressed: false, note: null });
     let pending = 0;
     for (const p of km.curve) {
       if (p.atRisk < k) break;

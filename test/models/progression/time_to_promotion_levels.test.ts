@@ -69,7 +69,8 @@ async function load(ws: Workspace): Promise<void> {
 async function spells(ws: Workspace, levels: { levelMin?: number; levelMax?: number } = {}): Promise<number[][]> {
   const p = ModelParamsSchema.parse({ period: '2025-Q2', k: 3, withComparisons: false, ...levels });
   const rows = await execute(ws, getModel('time_to_promotion'), p, periodFromLabel('2025-Q2'));
-  return rows.map((r) => [Number(r.t), Number(r.events), Number(r.censored)]);
+  // The spells' ends; rows that only say when spells joined the risk set are left out.
+  return rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)]);
 }
 
 describe('time_to_promotion: the level of a spell when job_events do not give from_level', () => {

@@ -27,6 +27,21 @@ describe('survivalPlot', () => {
     expect(texts(svg).join(' ')).toContain('No curve drawn (no step of 5 events while 5 or more were followed), median only: Woman.');
   });
 
+  it('with delayed entry says from which day the curves count, and which group has no estimate', () => {
+    const rows = (survivalRows as unknown as SurvivalRow[]).map((r) => {
+      if (r.row_type !== 'summary') return r;
+      if (r.grp === 'Woman') return { ...r, median: null, median_lower: null, median_upper: null, from_t: null, note: 'never 5 or more followed at once' };
+      return { ...r, from_t: 3 };
+    }).filter((r) => !(r.grp === 'Woman' && r.row_type === 'point'));
+    const svg = survivalPlot(rows, { k: 5, width: 640, document, xLabel: 'Days in level', yLabel: 'Not yet promoted' });
+    const all = texts(svg).join(' ');
+    expect(all).toContain('Counted from 3 days in level, the first day on which 5 or more of every group shown were followed');
+    expect(all).toContain('No estimate (never 5 or more followed at once): Woman.');
+    expect(all).not.toContain('median only: Woman');
+    // Without delayed entry (no from_t), neither line.
+    expect(texts(render()).join(' ')).not.toMatch(/Counted from|No estimate/);
+  });
+
   it('can show years instead of days', () => {
     const svg = survivalPlot(survivalRows as unknown as SurvivalRow[], { k: 5, width: 640, document, unit: 'years', xLabel: 'Years in level', yLabel: 'Not yet promoted' });
     expect(titles(svg)).toContain('Man: median 0.0 years (95% CI 0.0–0.0), 18 of 20 events');
