@@ -21,7 +21,7 @@ import { loadProgression, run, pick } from './fixture';
  * Risk sets: women first have 3 at risk at once on day 1125 (W4, W3, W10), men on day 1642
  * (M1, M2, M3, M11, M12), so with k = 3 both estimates start on day 1642, conditional on
  * reaching it. Kaplan-Meier, log-log band and log-rank with delayed entry from a person-level
- * NumPy reimplementation (at risk at t: entered at or before t, not gone before t; the same
+ * NumPy reimplementation, test/fixtures/models/progression/time_to_promotion_reference.py (at risk at t: entered at or before t, not gone before t; the same
  * code without entries agrees with scipy.stats.ecdf / logrank); median (CI) = first time the
  * curve (band) is <= 0.5, as lifelines / R's quantile.survfit.
  */
