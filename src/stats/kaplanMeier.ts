@@ -136,6 +136,21 @@ export function atRiskAt(rows: readonly TimeCount[], time: number): number {
   return atRisk;
 }
 
+/** Number at risk at each time 0, step, 2 step, ... up to `last` (as atRiskAt, in one pass). */
+export function atRiskOnGrid(rows: readonly TimeCount[], step: number, last: number): Int32Array {
+  const { sorted, initial } = mergeCounts(rows);
+  const grid = new Int32Array(Math.floor(last / step) + 1);
+  let atRisk = initial;
+  let i = 0;
+  for (let g = 0; g < grid.length; g++) {
+    const t = g * step;
+    // Everything before t has entered and left; entries at t count, removals at t not yet.
+    for (; i < sorted.length && sorted[i].time < t; i++) atRisk += sorted[i].entered - sorted[i].events - sorted[i].censored;
+    grid[g] = atRisk + (i < sorted.length && sorted[i].time === t ? sorted[i].entered : 0);
+  }
+  return grid;
+}
+
 /** The first time at which at least `min` are at risk, or null if never. */
 export function firstTimeWithAtRisk(rows: readonly TimeCount[], min: number): number | null {
   const { sorted, initial } = mergeCounts(rows);

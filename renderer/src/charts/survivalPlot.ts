@@ -100,7 +100,7 @@ export function survivalPlot(rows: readonly SurvivalRow[], opts: SurvivalPlotOpt
   const unestimated = summaries.filter((s) => !s.suppressed && started && (s.from_t === null || s.from_t === undefined)).map((s) => s.grp);
   const curveless = summaries.filter((s) => !s.suppressed && !unestimated.includes(s.grp) && !points.some((p) => p.grp === s.grp)).map((s) => s.grp);
   if (started && started.from_t! > 0) {
-    lines.push(`Counted from ${fmtT(started.from_t!)} ${unitWord} in level, the first day on which ${opts.k} or more of every group shown were followed: `
+    lines.push(`Counted from ${fmtT(started.from_t!)} ${unitWord} in level, the first 30-day mark at which ${opts.k} or more of every group shown were followed: `
       + `people already in their level when the window opened join at the time in level they had then, so each curve is the share still in level among those who got that far.`);
   }
   if (unestimated.length) lines.push(`No estimate (never ${opts.k} or more followed at once): ${unestimated.join(', ')}.`);

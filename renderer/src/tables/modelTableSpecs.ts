@@ -35,7 +35,7 @@ export function survivalTableSpec(rows: Row[], unit: 'days' | 'years'): TableSpe
     columns: [
       text('grp', 'Group'), count('n', 'People'), count('events', 'Events', 'matched (or promoted) within the window; the others are censored'),
       ...(rows.some((r) => r.row_type === 'summary' && num(r.from_t) !== null)
-        ? [figure('from_t', `Counted from (${u})`, t, 'the estimates start on the first day on which k or more of every group shown were followed')] : []),
+        ? [figure('from_t', `Counted from (${u})`, t, 'the estimates start at the first 30-day mark at which k or more of every group shown were followed')] : []),
       figure('median', `Median (${u})`, t, 'Kaplan-Meier median'), figure('median_lower', 'Median, CI lower', t), figure('median_upper', 'Median, CI upper', t),
       figure('logrank_p', 'Log-rank p', formatP, 'log-rank test across the groups shown'),
     ],

@@ -1,6 +1,6 @@
 import type { ColumnSpec } from '../../arrow/toArrow';
 import { addComplementary, primaryReason, suppressedNote, type SuppressionReason } from '../../disclosure/suppress';
-import { atRiskAt, firstTimeWithAtRisk, kaplanMeierCounts, logRankTestCounts, type TimeCount } from '../../stats';
+import { atRiskAt, atRiskOnGrid, kaplanMeierCounts, logRankTestCounts, type TimeCount } from '../../stats';
 import { UNKNOWN_GROUPS, crossOf } from '../rateStats';
 import type { PostProcessor } from './index';
 
@@ -39,8 +39,26 @@ const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null :
  * first day on which every shown group has at least k at risk (`from_t` on the summaries),
  * and are conditional on reaching it: the same start for every group, so their medians
  * compare; the log-rank test counts from the same day. A group that never has k at risk at
- * once gets no estimate and does not move the start.
+ * once gets no estimate and does not move the start; nor does any group when no day has k of
+ * every group at risk. The start is a whole number of START_STEP days: the first day with k at
+ * risk is the day someone joined, and would date one person's entry into their level.
  */
+export const START_STEP = 30;
+
+/**
+ * The first multiple of `step` at which every group has at least k at risk, or undefined;
+ * the groups that never have k at risk at once on that grid are left out of it (null).
+ */
+function commonStart(counts: TimeCount[][], k: number, step: number): { start: number | undefined; estimable: boolean[] } {
+  const last = Math.max(0, ...counts.flatMap((c) => c.map((r) => r.time)));
+  const grids = counts.map((c) => atRiskOnGrid(c, step, last));
+  const estimable = grids.map((g) => g.some((n) => n >= k));
+  for (let i = 0; i < (grids[0]?.length ?? 0); i++) {
+    if (grids.every((g, j) => !estimable[j] || g[i] >= k) && estimable.some(Boolean)) return { start: i * step, estimable };
+  }
+  return { start: undefined, estimable };
+}
+
 export const survival: PostProcessor = (raw, { params, header }) => {
   const k = params.k;
   const groups = new Map<string, { slice: string; grp: string; counts: TimeCount[] }>();
@@ -59,18 +77,25 @@ export const survival: PostProcessor = (raw, { params, header }) => {
   const hidden = addComplementary(list.map((g, i) => ({ block: g.slice, cross: crossOf(g, header.crossBlock), total: g.slice === header.totalBlock, size: sizes[i] })), primary);
 
   const delayed = raw.length > 0 && raw[0].entered !== undefined;
-  const ownStart = list.map((g, i) => (delayed && !hidden[i] ? firstTimeWithAtRisk(g.counts, k) : null));
+  const estimable = list.map((_, i) => !delayed || !hidden[i]);
+  const noEstimate = new Map<number, string>();
   const startOf = new Map<string, number>();
   if (delayed) {
-    list.forEach((g, i) => {
-      const own = ownStart[i];
-      if (own !== null) startOf.set(g.slice, Math.max(startOf.get(g.slice) ?? own, own));
-    });
+    for (const slice of new Set(list.map((g) => g.slice))) {
+      const members = list.map((g, i) => i).filter((i) => list[i].slice === slice && !hidden[i]);
+      const { start, estimable: ok } = commonStart(members.map((i) => list[i].counts), k, START_STEP);
+      members.forEach((i, j) => {
+        estimable[i] = ok[j] && start !== undefined;
+        if (!ok[j]) noEstimate.set(i, `never ${k} or more followed at once`);
+        else if (start === undefined) noEstimate.set(i, `no day with ${k} or more of every group followed`);
+      });
+      if (start !== undefined) startOf.set(slice, start);
+    }
   }
 
   const logrank = new Map<string, ReturnType<typeof logRankTestCounts>>();
   for (const slice of new Set(list.map((g) => g.slice))) {
-    const shown = list.filter((g, i) => g.slice === slice && !hidden[i] && (!delayed || ownStart[i] !== null) && !g.grp.split(' × ').some((x) => UNKNOWN_GROUPS.has(x)));
+    const shown = list.filter((g, i) => g.slice === slice && !hidden[i] && estimable[i] && !g.grp.split(' × ').some((x) => UNKNOWN_GROUPS.has(x)));
     if (shown.length >= 2) logrank.set(slice, logRankTestCounts(shown.map((g) => g.counts), { from: startOf.get(slice) }));
   }
 
@@ -82,10 +107,10 @@ export const survival: PostProcessor = (raw, { params, header }) => {
       return;
     }
     const from = startOf.get(g.slice);
-    if (delayed && (ownStart[i] === null || from === undefined)) {
+    if (!estimable[i]) {
       rows.push({
         ...base, row_type: 'summary', n: sizes[i], events: eventsOf[i], median: null, median_lower: null, median_upper: null, from_t: null,
-        logrank_chi2: null, logrank_df: null, logrank_p: null, suppressed: false, note: `never ${k} or more followed at once`,
+        logrank_chi2: null, logrank_df: null, logrank_p: null, suppressed: false, note: noEstimate.get(i) ?? null,
       });
       return;
     }

@@ -19,8 +19,8 @@ import { loadProgression, run, pick } from './fixture';
  *          M9 60 c [0], M10 3833 c [3103], M11 ..2024-10-15 = 2114 c [1642], M12 ..2024-12-31 = 2191 c [1642]
  *   Non-binary: N1 1641 event, N2 1276 c. Not recorded: U1 2007 c.
  * Risk sets: women first have 3 at risk at once on day 1125 (W4, W3, W10), men on day 1642
- * (M1, M2, M3, M11, M12), so with k = 3 both estimates start on day 1642, conditional on
- * reaching it. Kaplan-Meier, log-log band and log-rank with delayed entry from a person-level
+ * (M1, M2, M3, M11, M12), so with k = 3 both estimates start at the first 30-day mark after
+ * it, day 1650 (nobody is promoted or leaves in between), conditional on reaching it. Kaplan-Meier, log-log band and log-rank with delayed entry from a person-level
  * NumPy reimplementation, test/fixtures/models/progression/time_to_promotion_reference.py (at risk at t: entered at or before t, not gone before t; the same
  * code without entries agrees with scipy.stats.ecdf / logrank); median (CI) = first time the
  * curve (band) is <= 0.5, as lifelines / R's quantile.survfit.
@@ -36,25 +36,25 @@ describe('time_to_promotion', () => {
       // Women from day 1642: W1, W2, W5, W10 at risk; W10 censored at 1855; W1 and W2 promoted
       // at 2007 of 4 at risk: S = 1/2, the median, and its lower CI; the upper CI never gets there.
       const women = pick(summary, { grp: 'Woman' });
-      expect(women).toMatchObject({ slice: 'all', n: 10, events: 5, median: 2007, median_lower: 2007, median_upper: null, from_t: 1642, suppressed: false, logrank_df: 1 });
+      expect(women).toMatchObject({ slice: 'all', n: 10, events: 5, median: 2007, median_lower: 2007, median_upper: null, from_t: 1650, suppressed: false, logrank_df: 1 });
       expect(women.logrank_chi2).toBeCloseTo(0.0321428571428572, 9);
       expect(women.logrank_p).toBeCloseTo(0.8577144806607082, 9);
       // Men: 2007 (1 of 6), 2191 (1 of 4), 2372 (1 of 2): S = 5/6 * 3/4 * 1/2 = 0.3125.
       const men = pick(summary, { grp: 'Man' });
-      expect(men).toMatchObject({ n: 12, events: 5, median: 2372, median_lower: 2007, median_upper: null, from_t: 1642 });
+      expect(men).toMatchObject({ n: 12, events: 5, median: 2372, median_lower: 2007, median_upper: null, from_t: 1650 });
       expect(men.logrank_p).toBeCloseTo(0.8577144806607082, 9);
       for (const grp of ['Non-binary', 'Not recorded']) {
         expect(pick(summary, { grp })).toMatchObject({ n: null, events: null, median: null, suppressed: true, note: 'fewer than 3' });
       }
       expect(rows.some((r) => r.row_type === 'point' && (r.grp === 'Non-binary' || r.grp === 'Not recorded'))).toBe(false);
 
-      // The women's curve starts at day 1642 with the 4 at risk then; the median's step at 2007
+      // The women's curve starts at day 1650 with the 4 at risk then; the median's step at 2007
       // is drawn; at 2646 fewer than 3 remain.
       const curve = rows.filter((r) => r.row_type === 'point' && r.grp === 'Woman');
-      expect(curve.map((r) => r.t)).toEqual([1642, 2007]);
+      expect(curve.map((r) => r.t)).toEqual([1650, 2007]);
       expect(curve.map((r) => r.at_risk)).toEqual([4, 4]);
       const at = (t: number) => curve.find((r) => r.t === t)!;
-      expect(at(1642)).toMatchObject({ survival: 1, lower: 1, upper: 1 });
+      expect(at(1650)).toMatchObject({ survival: 1, lower: 1, upper: 1 });
       expect(at(2007).survival).toBeCloseTo(0.5, 12);
       expect(at(2007).lower).toBeCloseTo(0.05784708299514455, 9);
       expect(at(2007).upper).toBeCloseTo(0.844861281190374, 9);
@@ -88,9 +88,9 @@ describe('time_to_promotion', () => {
       expect(pick(rows, { row_type: 'summary', grp: 'Non-binary' })).toMatchObject({ suppressed: true, note: 'fewer than 5', median: null });
       // At most 4 women are followed at once.
       expect(pick(rows, { row_type: 'summary', grp: 'Woman' })).toMatchObject({ n: 10, events: 5, median: null, from_t: null, suppressed: false, note: 'never 5 or more followed at once', logrank_p: null });
-      // Men from 1642, where 5 are at risk: the median 2372 as with k = 3, no log-rank test
+      // Men from 1650, where 5 are at risk: the median 2372 as with k = 3, no log-rank test
       // (one group with an estimate), and no curve (fewer than 5 at risk from 2191, after 2 promotions).
-      expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 12, events: 5, median: 2372, from_t: 1642, suppressed: false, logrank_p: null });
+      expect(pick(rows, { row_type: 'summary', grp: 'Man' })).toMatchObject({ n: 12, events: 5, median: 2372, from_t: 1650, suppressed: false, logrank_p: null });
       expect(rows.filter((r) => r.row_type === 'point')).toEqual([]);
     });
   });

@@ -35,7 +35,7 @@ describe('survivalPlot', () => {
     }).filter((r) => !(r.grp === 'Woman' && r.row_type === 'point'));
     const svg = survivalPlot(rows, { k: 5, width: 640, document, xLabel: 'Days in level', yLabel: 'Not yet promoted' });
     const all = texts(svg).join(' ');
-    expect(all).toContain('Counted from 3 days in level, the first day on which 5 or more of every group shown were followed');
+    expect(all).toContain('Counted from 3 days in level, the first 30-day mark at which 5 or more of every group shown were followed');
     expect(all).toContain('No estimate (never 5 or more followed at once): Woman.');
     expect(all).not.toContain('median only: Woman');
     // Without delayed entry (no from_t), neither line.
