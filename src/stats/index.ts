@@ -10,7 +10,7 @@ export { impactRatio, FOUR_FIFTHS } from './impactRatio';
 export { verdict, tooFewToTell, VERDICT_ALPHA } from './verdict';
 export type { Verdict } from './verdict';
 export { shortfall } from './shortfall';
-export { kaplanMeier, kaplanMeierCounts, countByTime, atRiskAt, atRiskOnGrid, firstTimeWithAtRisk } from './kaplanMeier';
+export { kaplanMeier, kaplanMeierCounts, countByTime, atRiskAt, atRiskOnGrid } from './kaplanMeier';
 export type { KaplanMeierPoint, KaplanMeierResult, TimeCount, SurvivalOptions } from './kaplanMeier';
 export { logRankTest, logRankTestCounts } from './logRank';
 export type { LogRankResult, SurvivalGroup } from './logRank';

@@ -151,18 +151,6 @@ export function atRiskOnGrid(rows: readonly TimeCount[], step: number, last: num
   return grid;
 }
 
-/** The first time at which at least `min` are at risk, or null if never. */
-export function firstTimeWithAtRisk(rows: readonly TimeCount[], min: number): number | null {
-  const { sorted, initial } = mergeCounts(rows);
-  let atRisk = initial;
-  for (const r of sorted) {
-    atRisk += r.entered;
-    if (atRisk >= min) return r.time;
-    atRisk -= r.events + r.censored;
-  }
-  return null;
-}
-
 /** Aggregates (time, event) observations into TimeCount rows, sorted by time. */
 export function countByTime(times: number[], events: boolean[]): TimeCount[] {
   const byTime = new Map<number, TimeCount>();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { kaplanMeierCounts, countByTime, atRiskAt, atRiskOnGrid, firstTimeWithAtRisk, type TimeCount } from '../../src/stats/kaplanMeier';
+import { kaplanMeierCounts, countByTime, atRiskAt, atRiskOnGrid, type TimeCount } from '../../src/stats/kaplanMeier';
 import { logRankTestCounts } from '../../src/stats/logRank';
 import { fixtures } from './fixtures';
 
@@ -38,17 +38,14 @@ describe('delayed entry (left truncation)', () => {
     expect(km.median).toBe(4);
   });
 
-  it('finds the risk set at a time, and the first time it reaches a size', () => {
+  it('finds the risk set at a time, and on a grid of times', () => {
     const all = [...group1, ...group2];
     expect(atRiskAt(all, 3)).toBe(4);
     expect(atRiskAt(all, 4)).toBe(2);
-    expect(firstTimeWithAtRisk(all, 3)).toBe(1);
-    expect(firstTimeWithAtRisk(all, 4)).toBe(2);
-    expect(firstTimeWithAtRisk(all, 5)).toBeNull();
     expect([...atRiskOnGrid(all, 1, 5)]).toEqual([2, 3, 4, 4, 2, 1]);
     expect([...atRiskOnGrid(all, 2, 5)]).toEqual([2, 4, 2]);
     // Without delayed entry everyone is at risk from the start.
-    expect(firstTimeWithAtRisk([{ time: 7, events: 1, censored: 4 }], 5)).toBe(7);
+    expect([...atRiskOnGrid([{ time: 7, events: 1, censored: 4 }], 7, 7)]).toEqual([5, 5]);
   });
 
   it('log-rank: risk sets with delayed entry, by hand', () => {
