@@ -45,6 +45,28 @@ CREATE OR REPLACE TEMP MACRO event_family(event_type) AS
        WHEN event_type = 'termination' THEN 'exit'
        ELSE event_type END;
 
+-- Comebacks that keep the hire date: some HR systems rehire under the original hire date, so the
+-- hire date alone cannot tell two employments apart. A record with no termination date after
+-- one of the same hire date whose termination had passed by then is a return: the person left
+-- and came back, on the first such roster. (A record with a termination date is no return: a
+-- later date corrects the first.) A return under a new hire date is already a new employment
+-- and is not listed. (A join from the few terminated records, not a window over every roster
+-- row: DuckDB answers it in a fraction of the time.)
+CREATE OR REPLACE TEMP MACRO roster_returns() AS TABLE
+  WITH ended AS MATERIALIZED (
+    SELECT person_id, hire_date, snapshot_date, termination_date FROM people WHERE termination_date IS NOT NULL
+  ),
+  later AS (
+    SELECT person_id, hire_date, snapshot_date, level_rank FROM people
+    WHERE termination_date IS NULL AND person_id IN (SELECT person_id FROM ended)
+  )
+  SELECT DISTINCT p.person_id, p.hire_date,
+         min(p.snapshot_date) AS snapshot_date, arg_min(p.level_rank, p.snapshot_date) AS level_rank
+  FROM ended e
+  JOIN later p ON p.person_id = e.person_id AND p.hire_date IS NOT DISTINCT FROM e.hire_date
+               AND p.snapshot_date > e.snapshot_date AND p.snapshot_date > e.termination_date
+  GROUP BY p.person_id, p.hire_date, e.snapshot_date;
+
 CREATE OR REPLACE TEMP MACRO derived_level_changes() AS TABLE
   -- Level changes between a person's consecutive appearances in the rosters. A person missing
   -- from one export in between still has their change found; a rehire (new hire date) is a new
@@ -55,21 +77,36 @@ CREATE OR REPLACE TEMP MACRO derived_level_changes() AS TABLE
   FROM (
     SELECT person_id, snapshot_date, level_rank, hire_date,
            lag(level_rank) OVER w AS prev_level, lag(hire_date) OVER w AS prev_hire,
-           lag(snapshot_date) OVER w AS prev_snapshot
+           lag(snapshot_date) OVER w AS prev_snapshot, termination_date,
+           lag(termination_date) OVER w AS prev_term
     FROM people
     WINDOW w AS (PARTITION BY person_id ORDER BY snapshot_date)
   )
-  WHERE prev_snapshot IS NOT NULL AND level_rank <> prev_level AND hire_date IS NOT DISTINCT FROM prev_hire;
+  WHERE prev_snapshot IS NOT NULL AND level_rank <> prev_level AND hire_date IS NOT DISTINCT FROM prev_hire
+    -- Nor is coming back after an exit under the old hire date (roster_returns, below).
+    AND NOT coalesce(prev_term < snapshot_date AND termination_date IS NULL, false);
 
 CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
-  -- An exit belongs to an employment (a person and a hire date), not to the person: a rehire's
-  -- later exit must not hide behind the first one. Snapshots that repeat or correct an
+  -- An exit belongs to an employment, not to the person: a rehire's later exit must not hide
+  -- behind the first one. An employment is a person, a hire date and the return under that
+  -- hire date it follows (roster_returns; NULL: none). Snapshots that repeat or correct an
   -- employment's termination date give one exit, at the earliest date they show.
-  WITH terminated AS MATERIALIZED (
-    SELECT person_id, hire_date, min(termination_date) AS ended
-    FROM people
-    WHERE termination_date IS NOT NULL
-    GROUP BY person_id, hire_date
+  WITH returns AS MATERIALIZED (SELECT person_id, snapshot_date AS back FROM roster_returns()),
+  terminated AS MATERIALIZED (
+    SELECT p.person_id, p.hire_date, r.back, min(p.termination_date) AS ended
+    FROM people p
+    ASOF LEFT JOIN returns r ON r.person_id = p.person_id AND p.snapshot_date >= r.back
+    WHERE p.termination_date IS NOT NULL
+    GROUP BY p.person_id, p.hire_date, r.back
+  ),
+  -- People who vanish from the next snapshot (their roster break, above) in an employment
+  -- whose records show no termination date (one that does already has its exit, above).
+  breaks AS (
+    SELECT a.person_id, a.hire_date, a.snapshot_date, sp.next_d, r.back
+    FROM roster_break_rows() a
+    JOIN snapshot_pairs() sp ON sp.d = a.snapshot_date
+    ASOF LEFT JOIN returns r ON r.person_id = a.person_id AND a.snapshot_date >= r.back
+    WHERE a.termination_date IS NULL
   )
   -- DISTINCT: where one export left the hire date blank, one termination shows under two hire
   -- dates; it is still one exit.
@@ -77,22 +114,27 @@ CREATE OR REPLACE TEMP MACRO derived_exits() AS TABLE
          NULL::INTEGER AS from_level, NULL::INTEGER AS to_level, true AS derived
   FROM terminated
   UNION ALL
-  -- People who vanish from the next snapshot (their roster break, above) in an employment
-  -- whose records show no termination date (one that does already has its exit, above);
-  -- unless they come back later in the same employment (same hire date), which is a gap in the
+  -- Unless they come back later in the same employment (same hire date), which is a gap in the
   -- exports (leave, a partial file), not an exit. (Anti joins: DuckDB plans them faster than
-  -- the equivalent NOT EXISTS. The breaks' return dates are not needed here, so their join is
-  -- left out.)
-  SELECT a.person_id, sp.next_d, 'termination', NULL, NULL, true
-  FROM roster_break_rows() a
-  JOIN snapshot_pairs() sp ON sp.d = a.snapshot_date
+  -- the equivalent NOT EXISTS. roster_breaks_from_sources' back_on is not needed here, so its
+  -- join is left out.)
+  SELECT a.person_id, a.next_d, 'termination', NULL, NULL, true
+  FROM breaks a
   ANTI JOIN terminated t ON t.person_id = a.person_id AND t.hire_date IS NOT DISTINCT FROM a.hire_date
-  ANTI JOIN people r ON r.person_id = a.person_id AND r.snapshot_date > sp.next_d
-                    AND r.hire_date IS NOT DISTINCT FROM a.hire_date
-  WHERE a.termination_date IS NULL;
+                        AND t.back IS NOT DISTINCT FROM a.back
+  ANTI JOIN people r ON r.person_id = a.person_id AND r.snapshot_date > a.next_d
+                    AND r.hire_date IS NOT DISTINCT FROM a.hire_date;
+
+-- Rehires the rosters show only by a return (roster_returns): dated at the first roster showing
+-- the person back, the day within the interval being unknown. A rehire under a new hire date
+-- needs no event: its hire date says when the employment began.
+CREATE OR REPLACE TEMP MACRO derived_rehires() AS TABLE
+  SELECT person_id, snapshot_date AS effective_date, 'hire' AS event_type,
+         NULL::INTEGER AS from_level, level_rank AS to_level, true AS derived
+  FROM roster_returns();
 
 CREATE OR REPLACE TEMP MACRO derived_events() AS TABLE
-  SELECT * FROM derived_level_changes() UNION ALL SELECT * FROM derived_exits();
+  SELECT * FROM derived_level_changes() UNION ALL SELECT * FROM derived_exits() UNION ALL SELECT * FROM derived_rehires();
 
 -- Whether the workspace's job_events carry a family of event. The model runner, building its
 -- copy of the career events, replaces this with constants read in the same transaction
@@ -108,7 +150,9 @@ CREATE OR REPLACE TEMP MACRO career_events_from_sources() AS TABLE
   UNION ALL
   SELECT * FROM derived_level_changes() WHERE NOT job_events_carry('level change')
   UNION ALL
-  SELECT * FROM derived_exits() WHERE NOT job_events_carry('exit');
+  SELECT * FROM derived_exits() WHERE NOT job_events_carry('exit')
+  UNION ALL
+  SELECT * FROM derived_rehires() WHERE NOT job_events_carry('hire');
 
 -- What the models read. The same for every period and filter, and its derivation windows every
 -- roster row: the model runner points this at a copy built once per version of the data

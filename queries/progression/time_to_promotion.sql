@@ -64,6 +64,16 @@ first_seen AS (
   WHERE person_id IN (SELECT person_id FROM last_record WHERE hire_date IS NULL)
   GROUP BY person_id
 ),
+-- A return under the old hire date (a hire event after it: queries/_lib/events.sql derives
+-- them from the rosters, or job_events carry them): the person's employment began again then,
+-- and their spell, like a rehire's under a new hire date, belongs to that employment.
+employment AS (
+  SELECT r.person_id, greatest(r.hire_date, max(c.effective_date)) AS began
+  FROM events c
+  JOIN last_record r ON r.person_id = c.person_id
+  WHERE c.event_type = 'hire' AND (r.hire_date IS NULL OR c.effective_date > r.hire_date)
+  GROUP BY r.person_id, r.hire_date
+),
 -- Entering a level: hire, or the last promotion or demotion on or before the window opens
 -- (derived changes are dated at the first roster showing the new level). Without a hire date
 -- or an earlier change, the first roster showing the person stands in for the entry date.
@@ -74,16 +84,18 @@ change_before AS (
   SELECT c.person_id, max(c.effective_date) AS changed
   FROM events c
   JOIN last_record r ON r.person_id = c.person_id
+  LEFT JOIN employment m ON m.person_id = c.person_id
   CROSS JOIN bounds b
   WHERE c.event_type IN ('promotion', 'demotion')
     AND c.effective_date <= b.window_start
-    AND (r.hire_date IS NULL OR c.effective_date >= r.hire_date)
+    AND (coalesce(m.began, r.hire_date) IS NULL OR c.effective_date >= coalesce(m.began, r.hire_date))
   GROUP BY c.person_id
 ),
 spell_start AS (
-  SELECT r.*, coalesce(cb.changed, r.hire_date, f.first_seen) AS started
+  SELECT r.*, coalesce(cb.changed, m.began, r.hire_date, f.first_seen) AS started
   FROM last_record r
   LEFT JOIN change_before cb USING (person_id)
+  LEFT JOIN employment m USING (person_id)
   LEFT JOIN first_seen f USING (person_id)
 ),
 -- What ended the spell, whichever came first: the next level change (a promotion is the event;

@@ -52,7 +52,7 @@ export function methodology(opts: {
     {
       heading: 'What was derived rather than imported',
       text: (info.derivedEvents
-        ? 'This workspace has no job events file: promotions and exits were derived from consecutive roster snapshots (a higher level in the next snapshot is a promotion; a person who disappears or gets a termination date has left).'
+        ? 'This workspace has no job events file: promotions and exits were derived from consecutive roster snapshots (a higher level in the next snapshot is a promotion; a person who disappears or gets a termination date has left; a record with no termination date after one whose termination date had passed, under the same hire date, is a rehire, whose employment is followed from the first snapshot showing them back).'
         : 'Promotions and exits come from the imported job events.')
         + ' Headcounts at a date are derived from the roster snapshots (hired on or before the date and not terminated before it); participation is derived from the sessions, their attendees and the formal matches.',
     },

@@ -135,3 +135,137 @@ describe('exits derived from the rosters, per employment (queries/_lib/events.sq
     });
   });
 });
+
+/**
+ * Rehires under the original hire date (some HR systems keep it). Five rosters, every person a
+ * woman, hired 2015 unless said (level in brackets; - = not in that roster):
+ *
+ *   id  2024-03-31          2024-09-30     2024-12-31          2025-03-31                 2025-06-30
+ *   Q   [1] term 03-15      [2]            [2]                 [2] term 02-20             -
+ *   W   [1] term 03-15      -              [1]                 [1]                        -
+ *   C   [1] hired 2016      [1] 2016       [1] 2016, term 12-20 [1] 2016, term 12-22      -
+ *   K   [1]                 [1]            [2]                 [2]                        [2]
+ *
+ * Career events, hand-derived:
+ *   Q  left 2024-03-15, back on the 2024-09-30 roster (a record with no termination date after
+ *      one whose termination had passed), left again 2025-02-20: two exits and a rehire; the
+ *      move from level 1 to 2 across the gap is no promotion.
+ *   W  left 2024-03-15, back on the 2024-12-31 roster, vanished from the 2025-06-30 one with no
+ *      termination date of this employment: exits 2024-03-15 and 2025-06-30, rehire 2024-12-31.
+ *   C  one exit, 2024-12-20: the later date corrects the first, the record is no return.
+ *   K  promoted, dated at the 2024-12-31 roster. Nobody else has an event.
+ */
+async function loadSameHireDate(ws: Workspace, jobEvents?: string[]): Promise<void> {
+  const rosters: Record<string, string[]> = {
+    '2024-03-31': ['Q,2015-01-01,2024-03-15,1', 'W,2015-01-01,2024-03-15,1', 'C,2016-01-01,,1', 'K,2015-01-01,,1'],
+    '2024-09-30': ['Q,2015-01-01,,2', 'C,2016-01-01,,1', 'K,2015-01-01,,1'],
+    '2024-12-31': ['Q,2015-01-01,,2', 'W,2015-01-01,,1', 'C,2016-01-01,2024-12-20,1', 'K,2015-01-01,,2'],
+    '2025-03-31': ['Q,2015-01-01,2025-02-20,2', 'W,2015-01-01,,1', 'C,2016-01-01,2024-12-22,1', 'K,2015-01-01,,2'],
+    '2025-06-30': ['K,2015-01-01,,2'],
+  };
+  const { dir, cleanup } = tempDir();
+  try {
+    for (const [d, lines] of Object.entries(rosters)) {
+      writeFileSync(join(dir, `r_${d}.csv`), ['id,gender,hired,left,level', ...lines.map((l) => {
+        const [id, ...rest] = l.split(',');
+        return `${id},Woman,${rest.join(',')}`;
+      })].join('\n') + '\n');
+    }
+    if (jobEvents) writeFileSync(join(dir, 'job_events.csv'), ['id,date,type,from,to', ...jobEvents].join('\n') + '\n');
+    await importFixture(ws, dir, [
+      ...Object.keys(rosters).map((d) => ({
+        path: `r_${d}.csv`,
+        profile: { table: 'people' as const, snapshotDate: d, columns: { person_id: 'id', gender: 'gender', hire_date: 'hired', termination_date: 'left', level: 'level' } },
+      })),
+      ...(jobEvents ? [{ path: 'job_events.csv', profile: { table: 'job_events' as const, columns: { person_id: 'id', effective_date: 'date', event_type: 'type', from_level: 'from', to_level: 'to' } } }] : []),
+    ]);
+  } finally {
+    cleanup();
+  }
+}
+
+const SAME_IDS = ['Q', 'W', 'C', 'K'];
+async function namedEvents(ws: Workspace, from: string): Promise<string[]> {
+  const c = await ws.connect();
+  try {
+    await c.run(loadModels().lib);
+    const rows = (await c.runAndReadAll(`SELECT person_id, effective_date::VARCHAR AS d, event_type FROM ${from}`)).getRowObjectsJS();
+    const names = new Map(SAME_IDS.map((id) => [pid(ws, id), id]));
+    return rows.map((r) => `${names.get(String(r.person_id)) ?? '?'} ${r.d} ${r.event_type}`).sort();
+  } finally {
+    c.closeSync();
+  }
+}
+
+describe('rehires under the original hire date (queries/_lib/events.sql, roster_returns)', () => {
+  it('tells the two employments apart: two exits, a rehire, no promotion across the gap', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadSameHireDate(ws);
+      const expected = [
+        'C 2024-12-20 termination',
+        'K 2024-12-31 promotion',
+        'Q 2024-03-15 termination',
+        'Q 2024-09-30 hire',
+        'Q 2025-02-20 termination',
+        'W 2024-03-15 termination',
+        'W 2024-12-31 hire',
+        'W 2025-06-30 termination',
+      ];
+      expect(await namedEvents(ws, 'career_events()')).toEqual(expected);
+      await raw(ws, 'exits', '2025-Q1');
+      expect(await namedEvents(ws, 'pathways_derived.career_events')).toEqual(expected);
+    });
+  });
+
+  it("counts the second exit among the period's leavers", async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadSameHireDate(ws);
+      // 2025-Q1: the headcount on 2025-01-01 (the 2024-12-31 roster, not terminated before) is
+      // Q, W and K; Q leaves on 2025-02-20: 1 of 3 (before, Q's second exit was lost: 0 of 3).
+      expect((await raw(ws, 'exits', '2025-Q1')).filter((r) => r.slice === 'all')).toEqual([
+        { slice: 'all', grp: 'Woman', numerator: 1n, denominator: 3n },
+      ]);
+    });
+  });
+
+  it('follows a returner from their return, to their second exit', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadSameHireDate(ws);
+      // 2025-Q2: window [2023-07-01, 2025-07-01), data end 2025-06-30.
+      //   Q  2024-09-30 (back) .. 2025-02-20 (exit) = 143, censored; enters at 0
+      //      (before: 2015-01-01 .. 2024-03-15, the first exit, = 3361)
+      //   W  2024-12-31 (back) .. 2025-06-30 (exit) = 181, censored; enters at 0
+      //   C  2016-01-01 .. 2024-12-20 = 3276, censored; enters at 2738 (its days on 2023-07-01)
+      //   K  2015-01-01 .. 2024-12-31 (promoted) = 3652, an event; enters at 3103
+      const rows = await raw(ws, 'time_to_promotion', '2025-Q2');
+      expect(rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
+        [143, 0, 1], [181, 0, 1], [3276, 0, 1], [3652, 1, 0],
+      ]);
+      expect(rows.filter((r) => Number(r.entered) > 0).map((r) => [Number(r.t), Number(r.entered)])).toEqual([
+        [0, 2], [2738, 1], [3103, 1],
+      ]);
+    });
+  });
+
+  it("takes the return from job_events' hire events when they carry them", async () => {
+    await withTempWorkspace(async (ws) => {
+      // job_events carry every family, so none is derived from the rosters; their hire events
+      // date the returns within the interval the rosters leave open.
+      await loadSameHireDate(ws, [
+        'Q,2024-03-15,termination,,', 'Q,2024-09-15,hire,,2', 'Q,2025-02-20,termination,,',
+        'W,2024-03-15,termination,,', 'W,2024-11-01,hire,,1', 'W,2025-06-15,termination,,',
+        'C,2024-12-20,termination,,', 'K,2024-12-01,promotion,1,2',
+      ]);
+      //   Q  2024-09-15 .. 2025-02-20 = 158, W  2024-11-01 .. 2025-06-15 = 226 (censored, enter at 0)
+      //   C  2016-01-01 .. 2024-12-20 = 3276, censored; enters at 2738
+      //   K  2015-01-01 .. 2024-12-01 (promoted) = 3622; enters at 3103
+      const rows = await raw(ws, 'time_to_promotion', '2025-Q2');
+      expect(rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
+        [158, 0, 1], [226, 0, 1], [3276, 0, 1], [3622, 1, 0],
+      ]);
+      expect(rows.filter((r) => Number(r.entered) > 0).map((r) => [Number(r.t), Number(r.entered)])).toEqual([
+        [0, 2], [2738, 1], [3103, 1],
+      ]);
+    });
+  });
+});
