@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { basename } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { PathwaysError } from '../errors';
-import { checkZipExpansion } from './zipGuard';
+import { checkZipExpansion, type ZipSurvey } from './zipGuard';
 import { unreadableCells } from './xlsxFormulas';
 
 export interface SheetPreview {
@@ -20,10 +20,10 @@ const cellText = (v: unknown): string => {
   return String(v);
 };
 
-async function readSheets(path: string): Promise<{ sheet: string; data: unknown[][] }[]> {
-  await checkZipExpansion(path, basename(path));
+async function readSheets(path: string): Promise<{ sheets: { sheet: string; data: unknown[][] }[]; survey: ZipSurvey }> {
+  const survey = await checkZipExpansion(path, basename(path));
   try {
-    return (await readXlsxFile(path)) as unknown as { sheet: string; data: unknown[][] }[];
+    return { sheets: (await readXlsxFile(path)) as unknown as { sheet: string; data: unknown[][] }[], survey };
   } catch (err) {
     throw new PathwaysError('FILE_UNREADABLE', `${basename(path)} could not be read as an Excel workbook: ${(err as Error).message}`, { file: basename(path) });
   }
@@ -31,7 +31,7 @@ async function readSheets(path: string): Promise<{ sheet: string; data: unknown[
 
 /** Sheet names with their first rows, so that the user can pick the sheet and the header row. */
 export async function previewXlsx(path: string, rows = 12): Promise<SheetPreview[]> {
-  const sheets = await readSheets(path);
+  const { sheets } = await readSheets(path);
   return sheets.map((s) => ({ sheet: s.sheet, rows: s.data.slice(0, rows).map((r) => r.map(cellText)) }));
 }
 
@@ -55,14 +55,14 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
  * errors there are read as empty, with a note.
  */
 export async function xlsxSheetToCsv(path: string, sheet: string | null, headerRow: number | null, outPath: string, mapped?: string[]): Promise<{ sheet: string; headerRow: number; notes: string[] }> {
-  const sheets = await readSheets(path);
+  const { sheets, survey } = await readSheets(path);
   const chosen = sheet === null ? sheets[0] : sheets.find((s) => s.sheet === sheet);
   if (!chosen) {
     throw new PathwaysError('MAPPING_INVALID', `${basename(path)} has no sheet named "${sheet}" (sheets: ${sheets.map((s) => s.sheet).join(', ')}).`, { file: basename(path) });
   }
   const rows = chosen.data.map((r) => r.map(cellText));
   const header = headerRow ?? guessHeaderRow(rows.slice(0, 50));
-  const found = unreadableCells(path, chosen.sheet, header);
+  const found = unreadableCells(path, chosen.sheet, header, survey);
   // Only the columns an import reads matter: an unmapped column of formulas is never read.
   const names = rows[header - 1] ?? [];
   const columnOf = (ref: string) => names[[...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1] ?? '';
