@@ -3,7 +3,7 @@
 -- question: Why did each group's headcount at each level change over the period: hires, exits, promotions, demotions or transfers?
 -- kind: table
 -- requires: people
--- inputs: people
+-- inputs: people, job_events
 -- group_size: people
 -- counts: headcount_start, hires, exits, promotions_in, promotions_out, demotions_in, demotions_out, transfers_in, transfers_out, other_in, other_out, headcount_end
 -- block: level
@@ -21,7 +21,7 @@
 --   level           VARCHAR  the level label (rows run from the lowest level to the highest)
 --   grp             VARCHAR  the group of the dimension
 --   headcount_start BIGINT   people of the group at this level on the first day of the period
---   hires           BIGINT   joined the organisation during the period (hire date in it, not in the start headcount)
+--   hires           BIGINT   joined the organisation during the period, not in the start headcount: hire date in it, or a rehire in it under the original hire date (a hire event: queries/_lib/events.sql)
 --   exits           BIGINT   at this level at the start and no longer employed on the last day
 --   promotions_in   BIGINT   at a lower level at the start, at this level at the end
 --   promotions_out  BIGINT   at this level at the start, at a higher level at the end
@@ -50,6 +50,11 @@ WITH s AS (
 e AS (
   SELECT person_id, grp, level_rank, level_label, hire_date
   FROM headcount_at($period_end::DATE - 1, $department, $location, $level_min, $level_max, $dimension, $dimension2)
+),
+-- Rehires in the period that kept the original hire date: a hire, not an unexplained arrival.
+rehired AS (
+  SELECT DISTINCT person_id FROM career_events()
+  WHERE event_type = 'hire' AND effective_date >= $period_start::DATE AND effective_date < $period_end::DATE
 ),
 -- The whole organisation at both dates: tells an exit from a move out of the filter, and a
 -- hire from a move into it.
@@ -93,7 +98,8 @@ inflows AS (
         WHEN e.level_rank < s.level_rank THEN 'demotions_in'
         ELSE 'stay' END
       WHEN sa.person_id IS NULL THEN
-        CASE WHEN e.hire_date IS NULL OR e.hire_date >= $period_start::DATE THEN 'hires' ELSE 'other_in' END
+        CASE WHEN e.hire_date IS NULL OR e.hire_date >= $period_start::DATE
+                  OR e.person_id IN (SELECT person_id FROM rehired) THEN 'hires' ELSE 'other_in' END
       WHEN sa.in_place AND sa.level_rank < e.level_rank THEN 'promotions_in'
       WHEN sa.in_place AND sa.level_rank > e.level_rank THEN 'demotions_in'
       ELSE 'transfers_in'

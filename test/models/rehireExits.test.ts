@@ -268,4 +268,19 @@ describe('rehires under the original hire date (queries/_lib/events.sql, roster_
       ]);
     });
   });
+
+  it('counts a comeback in the period among its hires, not its unexplained arrivals', async () => {
+    await withTempWorkspace(async (ws) => {
+      await loadSameHireDate(ws);
+      // 2024-Q4: the start headcount (the 2024-09-30 roster) is C and K at level 1, Q at level 2;
+      // the end one (2024-12-31) is W at level 1 (back, hired 2015), Q and K at level 2 (C is
+      // terminated before). Level 1: 2 - C's exit - K's promotion + W = 1, W a hire (before, an
+      // arrival the rosters could not explain, other_in); level 2: 1 + K = 2.
+      const rows = await raw(ws, 'flows', '2024-Q4');
+      expect(rows).toMatchObject([
+        { level: '1', grp: 'Woman', headcount_start: 2n, hires: 1n, exits: 1n, promotions_out: 1n, other_in: 0n, headcount_end: 1n },
+        { level: '2', grp: 'Woman', headcount_start: 1n, hires: 0n, promotions_in: 1n, other_in: 0n, headcount_end: 2n },
+      ]);
+    });
+  });
 });
