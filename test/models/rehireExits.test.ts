@@ -44,15 +44,28 @@ async function load(ws: Workspace): Promise<void> {
     '2025-06-30': ['K,2015-01-01,'],
     '2025-09-30': ['K,2015-01-01,', 'N,2025-08-01,'],
   };
+  // Every record at level 1.
+  await importRosters(ws, Object.fromEntries(Object.entries(rosters).map(([d, lines]) => [d, lines.map((l) => `${l},1`)])));
+}
+
+/** Imports rosters whose lines read "id,hire date,termination date,level" (every person a woman), and a job_events file if given ("id,date,type,from,to"). */
+async function importRosters(ws: Workspace, rosters: Record<string, string[]>, jobEvents?: string[]): Promise<void> {
   const { dir, cleanup } = tempDir();
   try {
     for (const [d, lines] of Object.entries(rosters)) {
-      writeFileSync(join(dir, `r_${d}.csv`), ['id,gender,hired,left,level', ...lines.map((l) => `${l.split(',')[0]},Woman,${l.split(',').slice(1).join(',')},1`)].join('\n') + '\n');
+      writeFileSync(join(dir, `r_${d}.csv`), ['id,gender,hired,left,level', ...lines.map((l) => {
+        const [id, ...rest] = l.split(',');
+        return `${id},Woman,${rest.join(',')}`;
+      })].join('\n') + '\n');
     }
-    await importFixture(ws, dir, Object.keys(rosters).map((d) => ({
-      path: `r_${d}.csv`,
-      profile: { table: 'people' as const, snapshotDate: d, columns: { person_id: 'id', gender: 'gender', hire_date: 'hired', termination_date: 'left', level: 'level' } },
-    })));
+    if (jobEvents) writeFileSync(join(dir, 'job_events.csv'), ['id,date,type,from,to', ...jobEvents].join('\n') + '\n');
+    await importFixture(ws, dir, [
+      ...Object.keys(rosters).map((d) => ({
+        path: `r_${d}.csv`,
+        profile: { table: 'people' as const, snapshotDate: d, columns: { person_id: 'id', gender: 'gender', hire_date: 'hired', termination_date: 'left', level: 'level' } },
+      })),
+      ...(jobEvents ? [{ path: 'job_events.csv', profile: { table: 'job_events' as const, columns: { person_id: 'id', effective_date: 'date', event_type: 'type', from_level: 'from', to_level: 'to' } } }] : []),
+    ]);
   } finally {
     cleanup();
   }
@@ -63,12 +76,12 @@ const IDS = ['R', 'S', 'K', 'T', 'V', 'B', 'N'];
 const pid = (ws: Workspace, id: string) => `p${createHash('sha256').update(ws.salt + id).digest('hex').slice(0, 20)}`;
 
 /** career_events() as the macros define it, or the copy the model runner builds. */
-async function events(ws: Workspace, from = 'career_events()'): Promise<string[]> {
+async function events(ws: Workspace, from = 'career_events()', ids = IDS): Promise<string[]> {
   const c = await ws.connect();
   try {
     await c.run(loadModels().lib);
     const rows = (await c.runAndReadAll(`SELECT person_id, effective_date::VARCHAR AS d, event_type FROM ${from}`)).getRowObjectsJS();
-    const names = new Map(IDS.map((id) => [pid(ws, id), id]));
+    const names = new Map(ids.map((id) => [pid(ws, id), id]));
     return rows.map((r) => `${names.get(String(r.person_id)) ?? '?'} ${r.d} ${r.event_type}`).sort();
   } finally {
     c.closeSync();
@@ -77,6 +90,12 @@ async function events(ws: Workspace, from = 'career_events()'): Promise<string[]
 
 const raw = (ws: Workspace, model: string, period: string, extra: Record<string, unknown> = {}) =>
   execute(ws, getModel(model), ModelParamsSchema.parse({ period, k: 3, withComparisons: false, ...extra }), periodFromLabel(period));
+
+/** time_to_promotion's rows as [t, events, censored] where a spell ends, and [t, entered] where spells join the risk set. */
+const spells = (rows: Record<string, unknown>[]) => ({
+  ended: rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)]),
+  entered: rows.filter((r) => Number(r.entered) > 0).map((r) => [Number(r.t), Number(r.entered)]),
+});
 
 describe('exits derived from the rosters, per employment (queries/_lib/events.sql)', () => {
   it("gives a rehire's later exit, and each employment's exit once", async () => {
@@ -125,13 +144,10 @@ describe('exits derived from the rosters, per employment (queries/_lib/events.sq
       //   K     2015-01-01 .. 2025-09-30 = 3925    N  2025-08-01 .. 2025-09-30 = 60
       // Each joins the risk set at the days in level it had on 2023-10-01: B 2099, V 2464, T 2830,
       // S and K 3195; R and N 0 (their spells begin later).
-      const rows = await raw(ws, 'time_to_promotion', '2025-Q3');
-      expect(rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
-        [60, 0, 1], [302, 0, 1], [2449, 0, 1], [2962, 0, 1], [3276, 0, 1], [3833, 0, 1], [3925, 0, 1],
-      ]);
-      expect(rows.filter((r) => Number(r.entered) > 0).map((r) => [Number(r.t), Number(r.entered)])).toEqual([
-        [0, 2], [2099, 1], [2464, 1], [2830, 1], [3195, 2],
-      ]);
+      expect(spells(await raw(ws, 'time_to_promotion', '2025-Q3'))).toEqual({
+        ended: [[60, 0, 1], [302, 0, 1], [2449, 0, 1], [2962, 0, 1], [3276, 0, 1], [3833, 0, 1], [3925, 0, 1]],
+        entered: [[0, 2], [2099, 1], [2464, 1], [2830, 1], [3195, 2]],
+      });
     });
   });
 });
@@ -163,40 +179,10 @@ async function loadSameHireDate(ws: Workspace, jobEvents?: string[]): Promise<vo
     '2025-03-31': ['Q,2015-01-01,2025-02-20,2', 'W,2015-01-01,,1', 'C,2016-01-01,2024-12-22,1', 'K,2015-01-01,,2'],
     '2025-06-30': ['K,2015-01-01,,2'],
   };
-  const { dir, cleanup } = tempDir();
-  try {
-    for (const [d, lines] of Object.entries(rosters)) {
-      writeFileSync(join(dir, `r_${d}.csv`), ['id,gender,hired,left,level', ...lines.map((l) => {
-        const [id, ...rest] = l.split(',');
-        return `${id},Woman,${rest.join(',')}`;
-      })].join('\n') + '\n');
-    }
-    if (jobEvents) writeFileSync(join(dir, 'job_events.csv'), ['id,date,type,from,to', ...jobEvents].join('\n') + '\n');
-    await importFixture(ws, dir, [
-      ...Object.keys(rosters).map((d) => ({
-        path: `r_${d}.csv`,
-        profile: { table: 'people' as const, snapshotDate: d, columns: { person_id: 'id', gender: 'gender', hire_date: 'hired', termination_date: 'left', level: 'level' } },
-      })),
-      ...(jobEvents ? [{ path: 'job_events.csv', profile: { table: 'job_events' as const, columns: { person_id: 'id', effective_date: 'date', event_type: 'type', from_level: 'from', to_level: 'to' } } }] : []),
-    ]);
-  } finally {
-    cleanup();
-  }
+  await importRosters(ws, rosters, jobEvents);
 }
 
 const SAME_IDS = ['Q', 'W', 'C', 'K'];
-async function namedEvents(ws: Workspace, from: string): Promise<string[]> {
-  const c = await ws.connect();
-  try {
-    await c.run(loadModels().lib);
-    const rows = (await c.runAndReadAll(`SELECT person_id, effective_date::VARCHAR AS d, event_type FROM ${from}`)).getRowObjectsJS();
-    const names = new Map(SAME_IDS.map((id) => [pid(ws, id), id]));
-    return rows.map((r) => `${names.get(String(r.person_id)) ?? '?'} ${r.d} ${r.event_type}`).sort();
-  } finally {
-    c.closeSync();
-  }
-}
-
 describe('rehires under the original hire date (queries/_lib/events.sql, roster_returns)', () => {
   it('tells the two employments apart: two exits, a rehire, no promotion across the gap', async () => {
     await withTempWorkspace(async (ws) => {
@@ -211,9 +197,9 @@ describe('rehires under the original hire date (queries/_lib/events.sql, roster_
         'W 2024-12-31 hire',
         'W 2025-06-30 termination',
       ];
-      expect(await namedEvents(ws, 'career_events()')).toEqual(expected);
+      expect(await events(ws, 'career_events()', SAME_IDS)).toEqual(expected);
       await raw(ws, 'exits', '2025-Q1');
-      expect(await namedEvents(ws, 'pathways_derived.career_events')).toEqual(expected);
+      expect(await events(ws, 'pathways_derived.career_events', SAME_IDS)).toEqual(expected);
     });
   });
 
@@ -237,13 +223,10 @@ describe('rehires under the original hire date (queries/_lib/events.sql, roster_
       //   W  2024-12-31 (back) .. 2025-06-30 (exit) = 181, censored; enters at 0
       //   C  2016-01-01 .. 2024-12-20 = 3276, censored; enters at 2738 (its days on 2023-07-01)
       //   K  2015-01-01 .. 2024-12-31 (promoted) = 3652, an event; enters at 3103
-      const rows = await raw(ws, 'time_to_promotion', '2025-Q2');
-      expect(rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
-        [143, 0, 1], [181, 0, 1], [3276, 0, 1], [3652, 1, 0],
-      ]);
-      expect(rows.filter((r) => Number(r.entered) > 0).map((r) => [Number(r.t), Number(r.entered)])).toEqual([
-        [0, 2], [2738, 1], [3103, 1],
-      ]);
+      expect(spells(await raw(ws, 'time_to_promotion', '2025-Q2'))).toEqual({
+        ended: [[143, 0, 1], [181, 0, 1], [3276, 0, 1], [3652, 1, 0]],
+        entered: [[0, 2], [2738, 1], [3103, 1]],
+      });
     });
   });
 
@@ -259,13 +242,10 @@ describe('rehires under the original hire date (queries/_lib/events.sql, roster_
       //   Q  2024-09-15 .. 2025-02-20 = 158, W  2024-11-01 .. 2025-06-15 = 226 (censored, enter at 0)
       //   C  2016-01-01 .. 2024-12-20 = 3276, censored; enters at 2738
       //   K  2015-01-01 .. 2024-12-01 (promoted) = 3622; enters at 3103
-      const rows = await raw(ws, 'time_to_promotion', '2025-Q2');
-      expect(rows.filter((r) => Number(r.events) + Number(r.censored) > 0).map((r) => [Number(r.t), Number(r.events), Number(r.censored)])).toEqual([
-        [158, 0, 1], [226, 0, 1], [3276, 0, 1], [3622, 1, 0],
-      ]);
-      expect(rows.filter((r) => Number(r.entered) > 0).map((r) => [Number(r.t), Number(r.entered)])).toEqual([
-        [0, 2], [2738, 1], [3103, 1],
-      ]);
+      expect(spells(await raw(ws, 'time_to_promotion', '2025-Q2'))).toEqual({
+        ended: [[158, 0, 1], [226, 0, 1], [3276, 0, 1], [3622, 1, 0]],
+        entered: [[0, 2], [2738, 1], [3103, 1]],
+      });
     });
   });
 
