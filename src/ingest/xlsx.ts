@@ -25,8 +25,20 @@ async function readSheets(path: string): Promise<{ sheets: { sheet: string; data
   try {
     return { sheets: (await readXlsxFile(path)) as unknown as { sheet: string; data: unknown[][] }[], survey };
   } catch (err) {
-    throw new PathwaysError('FILE_UNREADABLE', `${basename(path)} could not be read as an Excel workbook: ${(err as Error).message}`, { file: basename(path) });
+    throw readerFailure(err, basename(path));
   }
+}
+
+/**
+ * What the XLSX reader's failure tells the user. read-excel-file 9.3.17 can exhaust the stack on
+ * a large sheet (its chunked parser recurses once per chunk and shrinks the chunks while each is
+ * slow), which its message does not explain: the way out is the CSV path, which DuckDB reads.
+ */
+export function readerFailure(err: unknown, file: string): PathwaysError {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return new PathwaysError('FILE_UNREADABLE', `${file} is too large for the Excel reader (it ran out of stack space parsing the sheet). Save the sheet as CSV and import that instead: CSV has no such limit.`, { file });
+  }
+  return new PathwaysError('FILE_UNREADABLE', `${file} could not be read as an Excel workbook: ${(err as Error).message}`, { file });
 }
 
 /** Sheet names with their first rows, so that the user can pick the sheet and the header row. */
