@@ -7,7 +7,7 @@ import { PathwaysError } from '../errors';
 import { detectFormat } from './formats';
 import { checkJsonDepth } from './jsonDepth';
 import { openCsv } from './readSource';
-import { previewXlsx, guessHeaderRow, xlsxSheetToCsv, type SheetPreview } from './xlsx';
+import { readWorkbook, previewSheets, guessHeaderRow, xlsxSheetToCsv, type SheetPreview } from './xlsx';
 import { suggestMapping, type ColumnSample } from './suggestMapping';
 import type { FileInspection } from './importReport';
 import { normalizeHeader } from './aliases';
@@ -43,7 +43,9 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
     let csvPath = path;
     if (format === 'json') await checkJsonDepth(path, file);
     if (format === 'xlsx') {
-      sheets = await previewXlsx(path);
+      // Read once: the preview and the sheet's conversion share it (a large sheet takes seconds).
+      const workbook = await readWorkbook(path);
+      sheets = previewSheets(workbook);
       // Without a choice, the sheet that looks most like one of the canonical tables (a
       // workbook often opens on a summary sheet).
       const chosen = opts.sheet ? sheets.find((s) => s.sheet === opts.sheet) : bestSheet(sheets);
@@ -52,7 +54,7 @@ export async function inspectFile(path: string, opts: { ws?: Workspace; name?: s
       headerRow = opts.headerRow ?? guessHeaderRow(chosen.rows);
       csvPath = join(tmpDir(), 'sheet.csv');
       // Nothing is read from the cells yet: the import checks the formulas of the columns it maps.
-      await xlsxSheetToCsv(path, sheet, headerRow, csvPath, []);
+      await xlsxSheetToCsv(workbook, sheet, headerRow, csvPath, []);
     }
     let dialect: FileInspection['dialect'] = null;
     let rows: Record<string, unknown>[];

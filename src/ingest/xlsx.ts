@@ -20,19 +20,26 @@ const cellText = (v: unknown): string => {
   return String(v);
 };
 
-async function readSheets(path: string): Promise<{ sheets: { sheet: string; data: unknown[][] }[]; survey: ZipSurvey }> {
+/** A workbook read once: every sheet's cells, and what the expansion check saw inside the ZIP. */
+export interface Workbook {
+  path: string;
+  sheets: { sheet: string; data: unknown[][] }[];
+  survey: ZipSurvey;
+}
+
+export async function readWorkbook(path: string): Promise<Workbook> {
   const survey = await checkZipExpansion(path, basename(path));
   try {
-    return { sheets: (await readXlsxFile(path)) as unknown as { sheet: string; data: unknown[][] }[], survey };
+    return { path, sheets: (await readXlsxFile(path)) as unknown as Workbook['sheets'], survey };
   } catch (err) {
     throw readerFailure(err, basename(path));
   }
 }
 
 /**
- * What the XLSX reader's failure tells the user. read-excel-file 9.3.17 can exhaust the stack on
- * a large sheet (its chunked parser recurses once per chunk and shrinks the chunks while each is
- * slow), which its message does not explain: the way out is the CSV path, which DuckDB reads.
+ * What the XLSX reader's failure tells the user. Unpatched, read-excel-file 9.3.17 exhausted the
+ * stack on large sheets (patches/read-excel-file+9.3.17.patch mends that); should the reader run
+ * out of stack another way, its message would not explain it: the way out is the CSV path.
  */
 export function readerFailure(err: unknown, file: string): PathwaysError {
   if (err instanceof RangeError && /call stack/i.test(err.message)) {
@@ -42,8 +49,7 @@ export function readerFailure(err: unknown, file: string): PathwaysError {
 }
 
 /** Sheet names with their first rows, so that the user can pick the sheet and the header row. */
-export async function previewXlsx(path: string, rows = 12): Promise<SheetPreview[]> {
-  const { sheets } = await readSheets(path);
+export function previewSheets({ sheets }: Workbook, rows = 12): SheetPreview[] {
   return sheets.map((s) => ({ sheet: s.sheet, rows: s.data.slice(0, rows).map((r) => r.map(cellText)) }));
 }
 
@@ -66,8 +72,8 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
  * columns when not given) that hold a formula with no saved result refuse the file; formula
  * errors there are read as empty, with a note.
  */
-export async function xlsxSheetToCsv(path: string, sheet: string | null, headerRow: number | null, outPath: string, mapped?: string[]): Promise<{ sheet: string; headerRow: number; notes: string[] }> {
-  const { sheets, survey } = await readSheets(path);
+export async function xlsxSheetToCsv(workbook: string | Workbook, sheet: string | null, headerRow: number | null, outPath: string, mapped?: string[]): Promise<{ sheet: string; headerRow: number; notes: string[] }> {
+  const { path, sheets, survey } = typeof workbook === 'string' ? await readWorkbook(workbook) : workbook;
   const chosen = sheet === null ? sheets[0] : sheets.find((s) => s.sheet === sheet);
   if (!chosen) {
     throw new PathwaysError('MAPPING_INVALID', `${basename(path)} has no sheet named "${sheet}" (sheets: ${sheets.map((s) => s.sheet).join(', ')}).`, { file: basename(path) });

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readerFailure } from '../../src/ingest/xlsx';
 
-// The XLSX reader can exhaust the stack on a large sheet (read-excel-file 9.3.17; the failure
-// depends on the process's heap and speed, so it is not reproduced here): the user gets the way
-// out, not the raw RangeError. Any other failure keeps the reader's own words.
+// Should the XLSX reader exhaust the stack (unpatched, read-excel-file 9.3.17 did on large sheets:
+// see xlsxSlowChunks.test.ts), the user gets the way out, not the raw RangeError. Any other
+// failure keeps the reader's own words.
 describe('readerFailure: what a failed XLSX read tells the user', () => {
   it('sends a stack overflow to the CSV path, and keeps other messages', () => {
     let overflow: unknown;
